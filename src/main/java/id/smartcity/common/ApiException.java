@@ -1,0 +1,49 @@
+package id.smartcity.common;
+
+import java.util.List;
+
+/**
+ * Thrown by services and resources for every expected failure; {@link ProblemMapper} turns it into
+ * a problem+json response. Use the factories so the status and type always agree.
+ */
+public class ApiException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    public ApiException(Problem problem) {
+        super(problem.detail, null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ApiException of(ProblemType type, String detail) {
+        return new ApiException(new Problem(type, detail, null));
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return new ApiException(new Problem(
+                ProblemType.VALIDATION, field + " " + message, List.of(new Problem.FieldError(field, message))));
+    }
+
+    public static ApiException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + " " + errors.get(0).message()
+                : errors.size() + " fields are not valid";
+        return new ApiException(new Problem(ProblemType.VALIDATION, detail, errors));
+    }
+
+    public static ApiException notFound(String what) {
+        return of(ProblemType.NOT_FOUND, what + " not found");
+    }
+
+    public static ApiException conflict(String detail) {
+        return of(ProblemType.CONFLICT, detail);
+    }
+
+    public static ApiException unprocessable(String detail) {
+        return of(ProblemType.BUSINESS_RULE, detail);
+    }
+}

@@ -1,0 +1,9 @@
+package id.smartcity.common;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A reference name in Bahasa Indonesia ({@code id}) and English ({@code en}). */
+@Schema(name = "LocalizedText")
+public record Localized(
+        @Schema(examples = "Pelayanan Publik") String id,
+        @Schema(examples = "Public services") String en) {}

@@ -1,0 +1,39 @@
+package id.smartcity.common;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Query parameter parsing that answers 400 naming the parameter. JAX-RS would answer a failed
+ * conversion of a query parameter with 404, which misleads a caller.
+ */
+public final class Params {
+
+    private Params() {}
+
+    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    public static String text(String name, String raw, int maxLength) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > maxLength) {
+            throw ApiException.invalid(name, "must be at most " + maxLength + " characters");
+        }
+        return raw.strip();
+    }
+}

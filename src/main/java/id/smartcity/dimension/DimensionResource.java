@@ -1,0 +1,56 @@
+package id.smartcity.dimension;
+
+import id.smartcity.common.ApiException;
+import id.smartcity.common.Page;
+import id.smartcity.common.PageParams;
+import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
+import id.smartcity.dimension.api.DimensionResponse;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/dimensions")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Dimensions", description = "The six Smart City dimensions (reference data, read-only)")
+public class DimensionResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("position", "position", "code", "code");
+
+    @Inject
+    DimensionRepository dimensions;
+
+    @Inject
+    DimensionMapper mapper;
+
+    @GET
+    @Operation(
+            operationId = "listDimensions",
+            summary = "List the six dimensions",
+            description = "All six dimensions with their elements. Sort fields: position (default), code.")
+    public Page<DimensionResponse> list(@BeanParam PageParams params) {
+        PageRequest page = PageRequest.of(params, SORTABLE, "position", "code");
+        return Paging.page(dimensions.findAll(page.sort()), page, mapper::toResponse);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(operationId = "getDimension", summary = "Get one dimension with its elements")
+    public DimensionResponse get(
+            @PathParam("code") @Parameter(description = "Dimension code, e.g. GOVERNANCE") String code) {
+        return dimensions
+                .findByIdOptional(code)
+                .map(mapper::toResponse)
+                .orElseThrow(() -> ApiException.notFound("Dimension " + code));
+    }
+}

@@ -1,0 +1,22 @@
+package id.smartcity.dimension.api;
+
+import id.smartcity.common.Localized;
+import id.smartcity.dimension.DimensionCode;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Dimension", description = "A Smart City dimension and its elements")
+public record DimensionResponse(
+        DimensionCode code,
+
+        @Schema(description = "Order in which the national movement lists the dimensions", examples = "1")
+        int position,
+
+        Localized name,
+        Localized description,
+        List<ElementResponse> elements) {
+
+    @Schema(name = "DimensionElement")
+    public record ElementResponse(
+            @Schema(examples = "PUBLIC_SERVICES") String code, Localized name) {}
+}

@@ -1,0 +1,48 @@
+package id.smartcity.region;
+
+import id.smartcity.common.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Regions, always filtered to the caller's regions in the query itself. */
+@ApplicationScoped
+public class RegionRepository implements PanacheRepositoryBase<Region, String> {
+
+    @Inject
+    RegionScope scope;
+
+    public Optional<Region> findVisible(String code) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("code", code);
+        return find("code = :code and " + scope.jpql("code", params), params).firstResultOptional();
+    }
+
+    public PanacheQuery<Region> listVisible(String q, RegionType type, Sort sort) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(scope.jpql("code", params));
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(name) like :q escape '\\' or code like :q escape '\\')");
+            params.put("q", "%" + escapeLike(q.strip().toLowerCase()) + "%");
+        }
+        if (type != null) {
+            where.append(" and type = :type");
+            params.put("type", type);
+        }
+        return find(where.toString(), sort, params);
+    }
+
+    /** Whether a region with this code exists, whoever may see it. */
+    public boolean existsAnywhere(String code) {
+        return count("code", code) > 0;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

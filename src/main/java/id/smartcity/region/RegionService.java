@@ -1,0 +1,98 @@
+package id.smartcity.region;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.common.ApiException;
+import id.smartcity.common.ETags;
+import id.smartcity.common.MergePatch;
+import id.smartcity.common.Problem;
+import id.smartcity.region.api.BodyEntry;
+import id.smartcity.region.api.CoordinatorEntry;
+import id.smartcity.region.api.CreateRegionRequest;
+import id.smartcity.region.api.RegionResponse;
+import id.smartcity.region.api.UpdateRegionRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+@ApplicationScoped
+public class RegionService {
+
+    @Inject
+    RegionRepository regions;
+
+    @Inject
+    RegionMapper mapper;
+
+    @Inject
+    MergePatch mergePatch;
+
+    /** Creates a region; 409 when the code is taken. */
+    @Transactional
+    public RegionResponse create(CreateRegionRequest request) {
+        UpdateRegionRequest state = new UpdateRegionRequest(
+                request.name(),
+                request.type(),
+                request.province(),
+                request.cohortYear(),
+                request.smartCityBodies(),
+                request.dimensionCoordinators());
+        checkUnique(state);
+        if (regions.existsAnywhere(request.code())) {
+            throw ApiException.conflict("Region " + request.code() + " already exists");
+        }
+        Region region = new Region();
+        region.code = request.code();
+        mapper.apply(state, region);
+        regions.persist(region);
+        regions.flush();
+        return mapper.toResponse(region);
+    }
+
+    /**
+     * Applies a JSON Merge Patch. {@code ifMatch}, when given, must name the current version (412
+     * otherwise); a patch that changes nothing leaves the version as it is.
+     */
+    @Transactional
+    public RegionResponse patch(String code, String ifMatch, JsonNode patch) {
+        Region region = regions.findVisible(code).orElseThrow(() -> ApiException.notFound("Region " + code));
+        ETags.checkIfMatch(ifMatch, region.version);
+        UpdateRegionRequest state = mergePatch.apply(mapper.toUpdate(region), patch, UpdateRegionRequest.class);
+        checkUnique(state);
+        mapper.apply(state, region);
+        regions.flush();
+        return mapper.toResponse(region);
+    }
+
+    private static void checkUnique(UpdateRegionRequest state) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        duplicates("smartCityBodies", "body", state.smartCityBodies(), BodyEntry::body, errors);
+        duplicates(
+                "dimensionCoordinators",
+                "dimension",
+                state.dimensionCoordinators(),
+                CoordinatorEntry::dimension,
+                errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private static <T> void duplicates(
+            String list, String field, List<T> items, Function<T, Object> key, List<Problem.FieldError> errors) {
+        if (items == null) {
+            return;
+        }
+        Set<Object> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(key.apply(items.get(i)))) {
+                errors.add(new Problem.FieldError(
+                        list + "[" + i + "]." + field, "is listed more than once: " + key.apply(items.get(i))));
+            }
+        }
+    }
+}

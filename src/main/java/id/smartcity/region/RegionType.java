@@ -1,0 +1,7 @@
+package id.smartcity.region;
+
+/** Kabupaten (regency) or kota (city). */
+public enum RegionType {
+    KABUPATEN,
+    KOTA
+}

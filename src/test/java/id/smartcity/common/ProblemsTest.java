@@ -1,0 +1,225 @@
+package id.smartcity.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import id.smartcity.testsupport.TestData;
+import id.smartcity.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every error the shared mechanisms produce is an RFC 9457 problem that leaks nothing internal. */
+@QuarkusTest
+class ProblemsTest {
+
+    private static ValidatableResponse postRegion(String body) {
+        return given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/regions")
+                .then();
+    }
+
+    private static ValidatableResponse isProblem(ValidatableResponse r, int status, String type) {
+        return r.statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("type", equalTo("urn:smartcity:problem:" + type))
+                .body("title", notNullValue())
+                .body("requestId", notNullValue())
+                .body(allOf(
+                        not(containsString("Exception")),
+                        not(containsString("jackson")),
+                        not(containsString("id.smartcity")),
+                        not(containsString("\tat "))));
+    }
+
+    @Test
+    void malformedJsonIs400WithItsPositionButNotTheBody() {
+        isProblem(postRegion("{\"code\": \"77.01\", \"name\": "), 400, "malformed-request")
+                .body("detail", containsString("line 1"));
+    }
+
+    @Test
+    void unknownPropertyIsNamed() {
+        isProblem(
+                        postRegion(
+                                "{\"code\":\"77.02\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\",\"mayor\":\"Z\"}"),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("mayor"))
+                .body("errors[0].message", equalTo("is not a known property"));
+    }
+
+    @Test
+    void readOnlyPropertyIsNamedAsSuch() {
+        isProblem(
+                        postRegion(
+                                "{\"code\":\"77.03\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\",\"createdAt\":\"2024-07-11T09:00:00Z\"}"),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("createdAt"))
+                .body("errors[0].message", equalTo("is read-only"));
+    }
+
+    @Test
+    void noSilentCoercionOfAStringToANumber() {
+        isProblem(
+                        postRegion(
+                                "{\"code\":\"77.04\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\",\"cohortYear\":\"2024\"}"),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("cohortYear"));
+        isProblem(
+                        postRegion(
+                                "{\"code\":\"77.04\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\",\"cohortYear\":2024.5}"),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("cohortYear"));
+    }
+
+    @Test
+    void nestedFieldsAreNamedWithTheirPath() {
+        isProblem(
+                        postRegion(
+                                "{\"code\":\"77.05\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\","
+                                        + "\"dimensionCoordinators\":[{\"dimension\":\"LIVING\",\"agency\":\"A\"},{\"dimension\":\"WEALTH\",\"agency\":\"B\"}]}"),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("dimensionCoordinators[1].dimension"))
+                .body("errors[0].message", containsString("GOVERNANCE"));
+        isProblem(
+                        postRegion("{\"code\":\"77.05\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\","
+                                + "\"dimensionCoordinators\":[{\"dimension\":\"LIVING\",\"agency\":\"\"}]}"),
+                        400,
+                        "validation")
+                .body("errors[0].field", equalTo("dimensionCoordinators[0].agency"));
+    }
+
+    @Test
+    void duplicateKeysAreRejected() {
+        isProblem(
+                postRegion(
+                        "{\"code\":\"77.06\",\"code\":\"77.07\",\"name\":\"X\",\"type\":\"KOTA\",\"province\":\"Y\"}"),
+                400,
+                "malformed-request");
+    }
+
+    @Test
+    void missingOrNonObjectBodyIs400() {
+        isProblem(postRegion(""), 400, "validation").body("errors[0].field", equalTo("body"));
+        isProblem(postRegion("[1,2]"), 400, "malformed-request");
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        isProblem(
+                        given().auth()
+                                .oauth2(TestData.adminToken())
+                                .get("/api/v1/nothing-here")
+                                .then(),
+                        404,
+                        "not-found")
+                .body("instance", equalTo("/api/v1/nothing-here"));
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() {
+        isProblem(
+                        given().auth()
+                                .oauth2(TestData.adminToken())
+                                .delete("/api/v1/regions")
+                                .then(),
+                        405,
+                        "method-not-allowed")
+                .header("Allow", containsString("GET"));
+    }
+
+    @Test
+    void unacceptableMediaTypeIs406() {
+        isProblem(
+                given().auth()
+                        .oauth2(TestData.adminToken())
+                        .accept("application/xml")
+                        .get("/api/v1/regions")
+                        .then(),
+                406,
+                "not-acceptable");
+    }
+
+    @Test
+    void unsupportedContentTypeIs415() {
+        isProblem(
+                given().auth()
+                        .oauth2(TestData.adminToken())
+                        .contentType("text/plain")
+                        .body("code=77.08")
+                        .post("/api/v1/regions")
+                        .then(),
+                415,
+                "unsupported-media-type");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        String huge =
+                "{\"code\":\"77.09\",\"name\":\"" + "x".repeat(300 * 1024) + "\",\"type\":\"KOTA\",\"province\":\"Y\"}";
+        isProblem(
+                        given().auth()
+                                .oauth2(TestData.adminToken())
+                                .contentType(ContentType.JSON)
+                                .body(huge)
+                                .post("/api/v1/regions")
+                                .then(),
+                        413,
+                        "payload-too-large")
+                .body("detail", containsString("256"));
+    }
+
+    @Test
+    void unexpectedErrorIs500WithoutInternals() {
+        isProblem(
+                        given().auth()
+                                .oauth2(TestData.adminToken())
+                                .header("X-Request-Id", "trace-500-test")
+                                .get("/api/v1/test-only/failure")
+                                .then(),
+                        500,
+                        "internal")
+                .body("requestId", equalTo("trace-500-test"))
+                .body(allOf(not(containsString("SELECT")), not(containsString("hunter2"))));
+    }
+
+    @Test
+    void problemsCarryTheRequestId() {
+        given().auth()
+                .oauth2(Tokens.of(Roles.VIEWER, "33.03"))
+                .get("/api/v1/regions/99.98")
+                .then()
+                .statusCode(404)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void validationProblemsNameEveryQueryParameter() {
+        isProblem(
+                        given().auth()
+                                .oauth2(TestData.adminToken())
+                                .queryParams(Map.of("limit", "1000", "offset", "-1", "sort", "mayor"))
+                                .get("/api/v1/regions")
+                                .then(),
+                        400,
+                        "validation")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("limit", "offset", "sort"));
+    }
+}
