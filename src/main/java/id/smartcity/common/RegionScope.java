@@ -67,6 +67,21 @@ public class RegionScope {
         return regionPath + " in :scopeRegions";
     }
 
+    /**
+     * The same restriction for plain SQL (streaming readers): {@code column = ANY(?)} with the
+     * region array appended to {@code params}.
+     */
+    public String sql(String column, java.util.List<Object> params) {
+        if (unrestricted()) {
+            return "TRUE";
+        }
+        if (regions().isEmpty()) {
+            return "FALSE";
+        }
+        params.add(regions().toArray(String[]::new));
+        return column + " = ANY(?)";
+    }
+
     private void resolve() {
         if (resolved) {
             return;

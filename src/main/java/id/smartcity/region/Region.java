@@ -29,6 +29,9 @@ import org.hibernate.annotations.FetchMode;
 @Table(name = "region")
 public class Region extends PanacheEntityBase {
 
+    /** The entity type in the audit trail. */
+    public static final String AUDIT_TYPE = "REGION";
+
     /** Kemendagri code, {@code NN.NN}. */
     @Id
     public String code;

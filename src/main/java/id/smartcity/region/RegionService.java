@@ -1,6 +1,7 @@
 package id.smartcity.region;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.audit.AuditTrail;
 import id.smartcity.common.ApiException;
 import id.smartcity.common.ETags;
 import id.smartcity.common.MergePatch;
@@ -31,6 +32,9 @@ public class RegionService {
     @Inject
     MergePatch mergePatch;
 
+    @Inject
+    AuditTrail audit;
+
     /** Creates a region; 409 when the code is taken. */
     @Transactional
     public RegionResponse create(CreateRegionRequest request) {
@@ -49,7 +53,7 @@ public class RegionService {
         region.code = request.code();
         mapper.apply(state, region);
         regions.persist(region);
-        regions.flush();
+        audit.created(Region.AUDIT_TYPE, region.code, region.code, mapper.toUpdate(region));
         return mapper.toResponse(region);
     }
 
@@ -61,9 +65,12 @@ public class RegionService {
     public RegionResponse patch(String code, String ifMatch, JsonNode patch) {
         Region region = regions.findVisible(code).orElseThrow(() -> ApiException.notFound("Region " + code));
         ETags.checkIfMatch(ifMatch, region.version);
-        UpdateRegionRequest state = mergePatch.apply(mapper.toUpdate(region), patch, UpdateRegionRequest.class);
+        UpdateRegionRequest before = mapper.toUpdate(region);
+        UpdateRegionRequest state = mergePatch.apply(before, patch, UpdateRegionRequest.class);
         checkUnique(state);
         mapper.apply(state, region);
+        // Flushes the change, so the version below is the new one.
+        audit.updated(Region.AUDIT_TYPE, region.code, region.code, before, mapper.toUpdate(region));
         regions.flush();
         return mapper.toResponse(region);
     }
