@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import org.flywaydb.core.Flyway;
 
 /**
- * Not a test: {@code bench/audit.sh} runs it. Measures (1) write throughput of a region update
+ * Not a test: {@code src/test/bench/audit.sh} runs it. Measures (1) write throughput of a region update
  * with and without its audit append, at several concurrencies, and (2) verification of a chain of
  * N events under the small heap the script gives it. Prints a table; asserts nothing.
  */

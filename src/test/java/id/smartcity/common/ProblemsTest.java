@@ -7,13 +7,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /** Every error the shared mechanisms produce is an RFC 9457 problem that leaks nothing internal. */
@@ -186,7 +194,39 @@ class ProblemsTest {
     }
 
     @Test
-    void unexpectedErrorIs500WithoutInternals() {
+    void unexpectedErrorIs500WithoutInternalsAndItsLogLineCarriesTheRequestId() {
+        List<ExtLogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                ExtLogRecord ext = (ExtLogRecord) record;
+                // Copies the logging thread's MDC into the record before this thread reads it.
+                ext.copyAll();
+                logged.add(ext);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(ProblemMapper.class.getName());
+        logger.addHandler(capture);
+        try {
+            unexpectedErrorIs500();
+        } finally {
+            logger.removeHandler(capture);
+        }
+        // JBoss ERROR is its own Level instance, as severe as SEVERE.
+        assertTrue(
+                logged.stream()
+                        .anyMatch(r -> "trace-500-test".equals(r.getMdc("requestId"))
+                                && r.getLevel().intValue() >= Level.SEVERE.intValue()),
+                "the error was logged with the request id");
+    }
+
+    private static void unexpectedErrorIs500() {
         isProblem(
                         given().auth()
                                 .oauth2(TestData.adminToken())
