@@ -1,13 +1,11 @@
 package id.smartcity.audit;
 
+import id.smartcity.common.Csv;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 
-/**
- * RFC 4180 CSV of audit events: every field quoted, quotes doubled, CRLF line ends. Values are
- * exported verbatim (no spreadsheet-formula neutralising): the export is evidence, and the hashes
- * must recompute from it.
- */
+/** The CSV columns of audit events ({@link Csv} has the format); the hashes recompute from them. */
 final class AuditCsv {
 
     private AuditCsv() {}
@@ -51,16 +49,6 @@ final class AuditCsv {
     }
 
     private static void line(Writer w, String... fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            if (fields[i] != null) {
-                w.write('"');
-                w.write(fields[i].replace("\"", "\"\""));
-                w.write('"');
-            }
-        }
-        w.write("\r\n");
+        Csv.line(w, Arrays.asList(fields));
     }
 }

@@ -4,6 +4,8 @@ import id.smartcity.audit.api.AuditEventResponse;
 import id.smartcity.audit.api.AuditPage;
 import id.smartcity.audit.api.VerifyResponse;
 import id.smartcity.common.ApiException;
+import id.smartcity.common.Csv;
+import id.smartcity.common.CsvBody;
 import id.smartcity.common.Params;
 import id.smartcity.common.RegionScope;
 import id.smartcity.common.Roles;
@@ -37,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit trail", description = "Every change, append-only and hash-chained (auditors and admins)")
 public class AuditResource {
 
-    public static final String CSV = "text/csv";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
@@ -51,7 +52,7 @@ public class AuditResource {
     RegionScope scope;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(
             operationId = "listAuditEvents",
             summary = "Audit events in chain order, filtered, with a keyset cursor",
@@ -64,7 +65,7 @@ public class AuditResource {
             description = "The events",
             content = {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)),
-                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
     public Response list(
             @QueryParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
@@ -107,7 +108,7 @@ public class AuditResource {
                 Params.enumValue("action", action, AuditAction.class),
                 time("from", from),
                 time("to", to));
-        boolean csv = wantsCsv(headers);
+        boolean csv = Csv.wanted(headers);
         int size = limit(limit, csv);
         List<Object> scopeParams = new ArrayList<>();
         String scopeClause = scope.sql("region_code", scopeParams);
@@ -117,9 +118,7 @@ public class AuditResource {
                 AuditCsv.header(w);
                 reader.stream(selection, size, e -> AuditCsv.row(w, e));
             });
-            return Response.ok(body, CSV + ";charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"audit-events.csv\"")
-                    .build();
+            return Csv.attachment("audit-events.csv", body);
         }
         List<AuditEventResponse> items = new ArrayList<>();
         reader.stream(selection, size + 1L, e -> items.add(AuditEventResponse.of(e)));
@@ -170,21 +169,6 @@ public class AuditResource {
             throw ApiException.invalid("toId", "must not be less than fromId");
         }
         return verifier.verify(first, last);
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-            if (type.isWildcardType()) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static int limit(String raw, boolean csv) {

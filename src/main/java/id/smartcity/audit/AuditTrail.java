@@ -43,10 +43,14 @@ public class AuditTrail {
     @Inject
     ObjectMapper mapper;
 
-    /** A creation: {@code after} is the whole new state. */
+    /**
+     * A creation: {@code after} is the whole new state. Top-level fields named in {@code personal}
+     * are recorded as {@value #REDACTED} (or null), never with their value: auditors read the trail
+     * but may not see personal data.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent created(String entityType, String entityId, String regionCode, Object state) {
-        return append(AuditAction.CREATE, entityType, entityId, regionCode, null, normalise(state));
+    public AuditEvent created(String entityType, String entityId, String regionCode, Object state, String... personal) {
+        return append(AuditAction.CREATE, entityType, entityId, regionCode, null, redact(normalise(state), personal));
     }
 
     /**
@@ -54,7 +58,24 @@ public class AuditTrail {
      * nothing and returns null when nothing changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent updated(String entityType, String entityId, String regionCode, Object before, Object after) {
+    public AuditEvent updated(
+            String entityType, String entityId, String regionCode, Object before, Object after, String... personal) {
+        return changed(AuditAction.UPDATE, entityType, entityId, regionCode, before, after, personal);
+    }
+
+    /**
+     * Like {@link #updated}, under another action (e.g. {@code ARCHIVE} when the change archives
+     * the record).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent changed(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String regionCode,
+            Object before,
+            Object after,
+            String... personal) {
         JsonNode b = normalise(before);
         JsonNode a = normalise(after);
         ObjectNode changedBefore = JsonNodeFactory.instance.objectNode();
@@ -73,20 +94,46 @@ public class AuditTrail {
         if (changedAfter.isEmpty()) {
             return null;
         }
-        return append(AuditAction.UPDATE, entityType, entityId, regionCode, changedBefore, changedAfter);
-    }
-
-    /** Any other action, with whatever before and after the action needs (either may be null). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(
-            AuditAction action, String entityType, String entityId, String regionCode, Object before, Object after) {
         return append(
                 action,
                 entityType,
                 entityId,
                 regionCode,
-                before == null ? null : normalise(before),
-                after == null ? null : normalise(after));
+                redact(changedBefore, personal),
+                redact(changedAfter, personal));
+    }
+
+    /** Any other action, with whatever before and after the action needs (either may be null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String regionCode,
+            Object before,
+            Object after,
+            String... personal) {
+        return append(
+                action,
+                entityType,
+                entityId,
+                regionCode,
+                before == null ? null : redact(normalise(before), personal),
+                after == null ? null : redact(normalise(after), personal));
+    }
+
+    /** What the trail shows instead of a personal value. */
+    public static final String REDACTED = "[personal data]";
+
+    private static JsonNode redact(JsonNode node, String... personal) {
+        if (node instanceof ObjectNode o) {
+            for (String field : personal) {
+                if (o.hasNonNull(field)) {
+                    o.put(field, REDACTED);
+                }
+            }
+        }
+        return node;
     }
 
     private AuditEvent append(

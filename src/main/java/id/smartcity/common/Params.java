@@ -27,6 +27,17 @@ public final class Params {
         }
     }
 
+    public static Boolean bool(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        return switch (raw) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.invalid(name, "must be true or false");
+        };
+    }
+
     public static String text(String name, String raw, int maxLength) {
         if (raw == null || raw.isBlank()) {
             return null;

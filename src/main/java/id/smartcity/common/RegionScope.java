@@ -68,6 +68,15 @@ public class RegionScope {
     }
 
     /**
+     * The condition every region-scoped repository starts its queries with: the row belongs to
+     * {@code regionCode} (the path's region) and that region is one the caller may see.
+     */
+    public String inRegion(String regionCode, Map<String, Object> params) {
+        params.put("region", regionCode);
+        return "regionCode = :region and " + jpql("regionCode", params);
+    }
+
+    /**
      * The same restriction for plain SQL (streaming readers): {@code column = ANY(?)} with the
      * region array appended to {@code params}.
      */

@@ -1,4 +1,4 @@
-package id.smartcity.audit;
+package id.smartcity.common;
 
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,0 +1,142 @@
+package id.smartcity.stakeholder;
+
+import id.smartcity.dimension.DimensionCode;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/** A party in a region's Smart City program, grouped into one or more dimensions. */
+@Entity
+@Table(name = "stakeholder")
+public class Stakeholder extends PanacheEntityBase {
+
+    public static final String AUDIT_TYPE = "STAKEHOLDER";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public StakeholderKind kind;
+
+    public String organisation;
+
+    public String position;
+
+    /** Personal data. */
+    public String email;
+
+    /** Personal data, normalised to +62…. */
+    public String phone;
+
+    public boolean active = true;
+
+    @Column(name = "search_text")
+    public String searchText;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @ElementCollection
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "stakeholder_membership", joinColumns = @JoinColumn(name = "stakeholder_id"))
+    public List<Membership> memberships = new ArrayList<>();
+
+    @PrePersist
+    void onCreate() {
+        createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        updatedAt = createdAt;
+        searchText = searchable(name, organisation);
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        searchText = searchable(name, organisation);
+    }
+
+    /** Lower case without accents: "Dinas Komunikasi dan Informatika" matches "informatika". */
+    public static String searchable(String... parts) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts) {
+            if (part != null) {
+                if (text.length() > 0) {
+                    text.append(' ');
+                }
+                text.append(part);
+            }
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Membership in one dimension. */
+    @Embeddable
+    public static class Membership {
+
+        @Enumerated(EnumType.STRING)
+        @Column(name = "dimension_code")
+        public DimensionCode dimension;
+
+        @Enumerated(EnumType.STRING)
+        public MembershipRole role;
+
+        /** The stakeholder's region, repeated so the database can enforce one lead per dimension. */
+        @Column(name = "region_code")
+        public String regionCode;
+
+        public Membership() {}
+
+        public Membership(DimensionCode dimension, MembershipRole role, String regionCode) {
+            this.dimension = dimension;
+            this.role = role;
+            this.regionCode = regionCode;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Membership m
+                    && dimension == m.dimension
+                    && role == m.role
+                    && Objects.equals(regionCode, m.regionCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(dimension, role, regionCode);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package id.smartcity.stakeholder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.common.Csv;
+import id.smartcity.common.CsvBody;
+import id.smartcity.common.ETags;
+import id.smartcity.common.MergePatch;
+import id.smartcity.common.PageParams;
+import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
+import id.smartcity.common.Params;
+import id.smartcity.common.PersonalData;
+import id.smartcity.common.Roles;
+import id.smartcity.dimension.DimensionCode;
+import id.smartcity.region.RegionCodes;
+import id.smartcity.stakeholder.api.StakeholderRequest;
+import id.smartcity.stakeholder.api.StakeholderResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/regions/{regionCode}/stakeholders")
+@Tag(name = "Stakeholders", description = "Agencies (OPD), academics, ICT community and others, grouped by dimension")
+public class StakeholderResource {
+
+    static final int CSV_MAX_ROWS = 10_000;
+    private static final Map<String, String> SORTABLE =
+            Map.of("name", "name", "kind", "kind", "organisation", "organisation", "createdAt", "createdAt");
+
+    @Inject
+    StakeholderRepository stakeholders;
+
+    @Inject
+    StakeholderService service;
+
+    @Inject
+    StakeholderMapper mapper;
+
+    @Inject
+    PersonalData personalData;
+
+    @PathParam("regionCode")
+    @Parameter(description = "Kemendagri code, e.g. 33.03")
+    String regionCode;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "listStakeholders",
+            summary = "List the region's stakeholders",
+            description = "Sort fields: name (default), kind, organisation, createdAt. With Accept: text/csv, every"
+                    + " matching stakeholder (at most 10,000) as CSV. Email and phone only for admin, coordinator and"
+                    + " contributor, in JSON and CSV alike.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stakeholders",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = StakeholderPage.class)),
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response list(
+            @BeanParam PageParams params,
+            @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
+                    String dimension,
+            @QueryParam("kind") @Parameter(schema = @Schema(implementation = StakeholderKind.class)) String kind,
+            @QueryParam("active") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String active,
+            @QueryParam("q")
+                    @Parameter(
+                            description = "Part of the name or organisation; case and accents ignored",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    String q,
+            HttpHeaders headers) {
+        RegionCodes.requireValid(regionCode);
+        StakeholderRepository.Filter filter = new StakeholderRepository.Filter(
+                Params.enumValue("dimension", dimension, DimensionCode.class),
+                Params.enumValue("kind", kind, StakeholderKind.class),
+                Params.bool("active", active),
+                Params.text("q", q, 100));
+        PageRequest page = PageRequest.of(params, SORTABLE, "name", "id");
+        boolean personal = personalData.visible();
+        var query = stakeholders.search(regionCode, filter, page.sort());
+        if (Csv.wanted(headers)) {
+            List<StakeholderResponse> rows = query.range(0, CSV_MAX_ROWS - 1).list().stream()
+                    .map(s -> mapper.toResponse(s, personal))
+                    .toList();
+            return Csv.attachment("stakeholders-" + regionCode + ".csv", new CsvBody(w -> {
+                Csv.line(w, columns(personal));
+                for (StakeholderResponse s : rows) {
+                    Csv.line(w, row(s, personal));
+                }
+            }));
+        }
+        return Response.ok(
+                        Paging.page(query, page, s -> mapper.toResponse(s, personal)), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "getStakeholder", summary = "Get one stakeholder")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stakeholder",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
+    public RestResponse<StakeholderResponse> get(
+            @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        RegionCodes.requireValid(regionCode);
+        Stakeholder s = service.find(regionCode, id);
+        return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, ifNoneMatch);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "createStakeholder", summary = "Add a stakeholder to the region")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
+    public RestResponse<StakeholderResponse> create(@NotNull @Valid StakeholderRequest request, UriInfo uri) {
+        RegionCodes.requireValid(regionCode);
+        Stakeholder s = service.create(regionCode, request);
+        return ETags.created(
+                uri.getAbsolutePathBuilder().path(s.id.toString()).build(),
+                mapper.toResponse(s, personalData.visible()),
+                s.version);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(
+            operationId = "replaceStakeholder",
+            summary = "Replace a stakeholder's fields",
+            description =
+                    "Every field as sent; active is kept when left out. Changing active needs coordinator or admin.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stakeholder",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
+    public RestResponse<StakeholderResponse> replace(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
+                    String ifMatch,
+            @NotNull @Valid StakeholderRequest request) {
+        RegionCodes.requireValid(regionCode);
+        Stakeholder s = service.replace(regionCode, id, ifMatch, request);
+        return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(
+            operationId = "updateStakeholder",
+            summary = "Change some of a stakeholder's fields",
+            description = "JSON Merge Patch of StakeholderRequest. Setting active to false archives the stakeholder"
+                    + " (coordinator or admin).")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MergePatch.MEDIA_TYPE,
+                        schema = @Schema(implementation = StakeholderRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = StakeholderRequest.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The stakeholder",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
+    public RestResponse<StakeholderResponse> patch(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
+                    String ifMatch,
+            JsonNode patch) {
+        RegionCodes.requireValid(regionCode);
+        Stakeholder s = service.patch(regionCode, id, ifMatch, patch);
+        return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR})
+    @Operation(
+            operationId = "deleteStakeholder",
+            summary = "Delete a stakeholder nothing refers to",
+            description = "A stakeholder that an FGD session refers to is never deleted (409): archive it instead.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "Referenced: archive it instead")
+    public void delete(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version to delete") String ifMatch) {
+        RegionCodes.requireValid(regionCode);
+        service.delete(regionCode, id, ifMatch);
+    }
+
+    private static List<String> columns(boolean personal) {
+        List<String> columns = new ArrayList<>(List.of("id", "regionCode", "name", "kind", "organisation", "position"));
+        if (personal) {
+            columns.addAll(List.of("email", "phone"));
+        }
+        columns.addAll(List.of("memberships", "active", "version", "createdAt", "updatedAt"));
+        return columns;
+    }
+
+    private static List<String> row(StakeholderResponse s, boolean personal) {
+        List<String> row = new ArrayList<>(
+                List.of(s.id().toString(), s.regionCode(), s.name(), s.kind().name(), s.organisation(), s.position()));
+        if (personal) {
+            row.add(s.email());
+            row.add(s.phone());
+        }
+        row.add(s.memberships().stream()
+                .map(m -> m.dimension() + ":" + m.role())
+                .collect(Collectors.joining(";")));
+        row.add(Boolean.toString(s.active()));
+        row.add(Long.toString(s.version()));
+        row.add(s.createdAt().toString());
+        row.add(s.updatedAt().toString());
+        return row;
+    }
+
+    /** The JSON list's schema (a named page type for the contract). */
+    @Schema(name = "StakeholderPage")
+    static final class StakeholderPage {
+        public List<StakeholderResponse> items;
+        public int offset;
+        public int limit;
+        public long total;
+    }
+}
