@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -106,8 +104,8 @@ public class AuditResource {
                 Params.text("entityId", entityId, 100),
                 Params.text("actor", actor, 255),
                 Params.enumValue("action", action, AuditAction.class),
-                time("from", from),
-                time("to", to));
+                Params.time("from", from),
+                Params.time("to", to));
         boolean csv = Csv.wanted(headers);
         int size = limit(limit, csv);
         List<Object> scopeParams = new ArrayList<>();
@@ -198,18 +196,6 @@ public class AuditResource {
             return value;
         } catch (NumberFormatException e) {
             throw ApiException.invalid(name, "must be an integer");
-        }
-    }
-
-    private static OffsetDateTime time(String name, String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(
-                    name, "must be an RFC 3339 date-time with offset, e.g. 2024-07-11T09:00:00+07:00");
         }
     }
 

@@ -46,4 +46,12 @@ public class ApiException extends RuntimeException {
     public static ApiException unprocessable(String detail) {
         return of(ProblemType.BUSINESS_RULE, detail);
     }
+
+    /** 422 naming the fields that break a business rule (e.g. a reference to another region). */
+    public static ApiException unprocessable(List<Problem.FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + " " + errors.get(0).message()
+                : errors.size() + " fields break business rules";
+        return new ApiException(new Problem(ProblemType.BUSINESS_RULE, detail, errors));
+    }
 }

@@ -1,5 +1,7 @@
 package id.smartcity.common;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,19 @@ public final class Params {
             case "false" -> Boolean.FALSE;
             default -> throw ApiException.invalid(name, "must be true or false");
         };
+    }
+
+    /** An RFC 3339 date-time with offset. */
+    public static OffsetDateTime time(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(
+                    name, "must be an RFC 3339 date-time with offset, e.g. 2024-07-11T09:00:00+07:00");
+        }
     }
 
     public static String text(String name, String raw, int maxLength) {

@@ -1,0 +1,308 @@
+package id.smartcity.fgd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.common.ApiException;
+import id.smartcity.common.Csv;
+import id.smartcity.common.CsvBody;
+import id.smartcity.common.ETags;
+import id.smartcity.common.MergePatch;
+import id.smartcity.common.PageParams;
+import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
+import id.smartcity.common.Params;
+import id.smartcity.common.Roles;
+import id.smartcity.dimension.DimensionCode;
+import id.smartcity.fgd.api.FgdSessionRequest;
+import id.smartcity.fgd.api.FgdSessionResponse;
+import id.smartcity.fgd.api.TransitionRequest;
+import id.smartcity.region.RegionCodes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/regions/{regionCode}/fgd-sessions")
+@Tag(name = "FGD sessions", description = "Focus Group Discussions, one per dimension and Bimtek stage")
+public class FgdSessionResource {
+
+    static final int CSV_MAX_ROWS = 10_000;
+    private static final Map<String, String> SORTABLE = Map.of(
+            "scheduledStart",
+            "scheduledStart",
+            "title",
+            "title",
+            "bimtekStage",
+            "bimtekStage",
+            "dimension",
+            "dimension");
+
+    @Inject
+    FgdSessionRepository sessions;
+
+    @Inject
+    FgdService service;
+
+    @Inject
+    FgdMapper mapper;
+
+    @PathParam("regionCode")
+    @Parameter(description = "Kemendagri code, e.g. 33.03")
+    String regionCode;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "listFgdSessions",
+            summary = "List the region's FGD sessions",
+            description = "Sort fields: scheduledStart (default), title, bimtekStage, dimension. from/to filter on"
+                    + " scheduledStart (RFC 3339; to is exclusive). With Accept: text/csv, every matching session"
+                    + " (at most 10,000) as CSV.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The sessions",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = FgdSessionPage.class)),
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response list(
+            @BeanParam PageParams params,
+            @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
+                    String dimension,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = FgdStatus.class)) String status,
+            @QueryParam("stage") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4"))
+                    String stage,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
+            HttpHeaders headers) {
+        RegionCodes.requireValid(regionCode);
+        FgdSessionRepository.Filter filter = new FgdSessionRepository.Filter(
+                Params.enumValue("dimension", dimension, DimensionCode.class),
+                Params.enumValue("status", status, FgdStatus.class),
+                stage(stage),
+                Params.time("from", from),
+                Params.time("to", to));
+        PageRequest page = PageRequest.of(params, SORTABLE, "scheduledStart", "id");
+        var query = sessions.search(regionCode, filter, page.sort());
+        if (Csv.wanted(headers)) {
+            List<FgdSessionResponse> rows = query.range(0, CSV_MAX_ROWS - 1).list().stream()
+                    .map(mapper::toResponse)
+                    .toList();
+            return Csv.attachment("fgd-sessions-" + regionCode + ".csv", new CsvBody(w -> {
+                Csv.line(w, COLUMNS);
+                for (FgdSessionResponse s : rows) {
+                    Csv.line(w, row(s));
+                }
+            }));
+        }
+        return Response.ok(Paging.page(query, page, mapper::toResponse), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "getFgdSession", summary = "Get one FGD session")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
+    public RestResponse<FgdSessionResponse> get(
+            @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        RegionCodes.requireValid(regionCode);
+        FgdSession s = service.find(regionCode, id);
+        return ETags.ok(mapper.toResponse(s), s.version, ifNoneMatch);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "createFgdSession", summary = "Plan an FGD session")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, PLANNED",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
+    public RestResponse<FgdSessionResponse> create(@NotNull @Valid FgdSessionRequest request, UriInfo uri) {
+        RegionCodes.requireValid(regionCode);
+        FgdSession s = service.create(regionCode, request);
+        return ETags.created(
+                uri.getAbsolutePathBuilder().path(s.id.toString()).build(), mapper.toResponse(s), s.version);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "replaceFgdSession", summary = "Replace a PLANNED session's details")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
+    @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
+    public RestResponse<FgdSessionResponse> replace(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
+                    String ifMatch,
+            @NotNull @Valid FgdSessionRequest request) {
+        RegionCodes.requireValid(regionCode);
+        FgdSession s = service.replace(regionCode, id, ifMatch, request);
+        return ETags.ok(mapper.toResponse(s), s.version, null);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "updateFgdSession", summary = "Change some of a PLANNED session's details")
+    @RequestBody(
+            content = {
+                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = FgdSessionRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = FgdSessionRequest.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
+    @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
+    public RestResponse<FgdSessionResponse> patch(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
+                    String ifMatch,
+            JsonNode patch) {
+        RegionCodes.requireValid(regionCode);
+        FgdSession s = service.patch(regionCode, id, ifMatch, patch);
+        return ETags.ok(mapper.toResponse(s), s.version, null);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR})
+    @Operation(
+            operationId = "transitionFgdSession",
+            summary = "Mark a session HELD or CANCELLED, with a reason",
+            description = "PLANNED → HELD needs at least one participant who ATTENDED and minutes (422 otherwise);"
+                    + " PLANNED → CANCELLED. Any other move is 409 and the problem lists the allowed ones.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session in its new status",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
+    @APIResponse(responseCode = "422", description = "HELD without an attendee or without minutes; missing lists what")
+    public RestResponse<FgdSessionResponse> transition(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
+                    String ifMatch,
+            @NotNull @Valid TransitionRequest request) {
+        RegionCodes.requireValid(regionCode);
+        FgdSession s = service.transition(regionCode, id, ifMatch, request);
+        return ETags.ok(mapper.toResponse(s), s.version, null);
+    }
+
+    private static final List<String> COLUMNS = List.of(
+            "id",
+            "regionCode",
+            "title",
+            "dimension",
+            "bimtekStage",
+            "bimtekDay",
+            "scheduledStart",
+            "scheduledEnd",
+            "venue",
+            "facilitatorStakeholderId",
+            "facilitatorName",
+            "status",
+            "statusReason",
+            "hasMinutes",
+            "version");
+
+    private static List<String> row(FgdSessionResponse s) {
+        return Arrays.asList(
+                s.id().toString(),
+                s.regionCode(),
+                s.title(),
+                s.dimension().name(),
+                Integer.toString(s.bimtekStage()),
+                Integer.toString(s.bimtekDay()),
+                s.scheduledStart().toString(),
+                s.scheduledEnd().toString(),
+                s.venue(),
+                Objects.toString(s.facilitatorStakeholderId(), null),
+                s.facilitatorName(),
+                s.status().name(),
+                s.statusReason(),
+                Boolean.toString(s.hasMinutes()),
+                Long.toString(s.version()));
+    }
+
+    private static Integer stage(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        if (!raw.matches("[1-4]")) {
+            throw ApiException.invalid("stage", "must be 1, 2, 3 or 4");
+        }
+        return Integer.valueOf(raw);
+    }
+
+    /** The JSON list's schema (a named page type for the contract). */
+    @Schema(name = "FgdSessionPage")
+    static final class FgdSessionPage {
+        public List<FgdSessionResponse> items;
+        public int offset;
+        public int limit;
+        public long total;
+    }
+}

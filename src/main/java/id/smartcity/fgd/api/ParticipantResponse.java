@@ -1,0 +1,10 @@
+package id.smartcity.fgd.api;
+
+import id.smartcity.fgd.Attendance;
+import id.smartcity.stakeholder.StakeholderKind;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "FgdParticipant")
+public record ParticipantResponse(
+        UUID stakeholderId, String name, StakeholderKind kind, String organisation, Attendance attendance) {}
