@@ -1,0 +1,140 @@
+package id.smartcity.demo;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import id.smartcity.common.Roles;
+import id.smartcity.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DemoDataTest {
+
+    @Inject
+    DemoData demo;
+
+    @BeforeEach
+    void loadOnce() {
+        demo.load();
+    }
+
+    @Test
+    void loadingTwiceChangesNothing() {
+        assertFalse(demo.load());
+    }
+
+    @Test
+    void purbalinggaHasItsStakeholdersPerDimensionWithOneLeadEach() {
+        String viewer = Tokens.of(Roles.VIEWER, "33.03");
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/regions/33.03")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Kabupaten Purbalingga"))
+                .body("cohortYear", equalTo(2024))
+                .body("dimensionCoordinators[0].agency", equalTo("Dinas Komunikasi dan Informatika"));
+        given().auth()
+                .oauth2(viewer)
+                .queryParam("dimension", "GOVERNANCE")
+                .get("/api/v1/regions/33.03/stakeholders")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body(
+                        "items.name",
+                        hasItems(
+                                "Dinas Komunikasi dan Informatika",
+                                "Relawan TIK Purbalingga",
+                                "Universitas Perwira Purbalingga"))
+                .body("items.kind", hasItems("GOVERNMENT_AGENCY", "ACADEMIA", "ICT_COMMUNITY"));
+        for (String dimension :
+                new String[] {"GOVERNANCE", "BRANDING", "ECONOMY", "LIVING", "SOCIETY", "ENVIRONMENT"}) {
+            given().auth()
+                    .oauth2(viewer)
+                    .queryParam("dimension", dimension)
+                    .get("/api/v1/regions/33.03/stakeholders")
+                    .then()
+                    .body(
+                            "items.memberships.flatten().findAll { it.dimension == '" + dimension
+                                    + "' && it.role == 'LEAD' }.size()",
+                            equalTo(1));
+        }
+    }
+
+    @Test
+    void theSixStageTwoSessionsOf11July2024WereHeldWithAttendanceAndMinutes() {
+        String viewer = Tokens.of(Roles.VIEWER, "33.03");
+        given().auth()
+                .oauth2(viewer)
+                .queryParam("from", "2024-07-11T00:00:00+07:00")
+                .queryParam("to", "2024-07-12T00:00:00+07:00")
+                .queryParam("sort", "dimension")
+                .get("/api/v1/regions/33.03/fgd-sessions")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(6))
+                .body("items.status", everyItem(equalTo("HELD")))
+                .body("items.bimtekStage", everyItem(equalTo(2)))
+                .body("items.venue", everyItem(containsString("Ardilawet")))
+                .body("items.hasMinutes", everyItem(equalTo(true)));
+        String governance = given().auth()
+                .oauth2(viewer)
+                .queryParam("dimension", "GOVERNANCE")
+                .get("/api/v1/regions/33.03/fgd-sessions")
+                .then()
+                .extract()
+                .path("items[0].id");
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/regions/33.03/fgd-sessions/" + governance + "/participants")
+                .then()
+                .body("total", greaterThan(2))
+                .body("items.attendance", hasItem("ATTENDED"));
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/regions/33.03/fgd-sessions/" + governance + "/minutes")
+                .then()
+                .statusCode(200)
+                .body("decisions[0].text", containsString("Quick win"));
+    }
+
+    @Test
+    void banyumasCannotSeePurbalinggaAndTheTrailHasItAll() {
+        given().auth()
+                .oauth2(Tokens.of(Roles.COORDINATOR, "33.02"))
+                .get("/api/v1/regions/33.03/stakeholders")
+                .then()
+                .body("total", equalTo(0));
+        given().auth()
+                .oauth2(Tokens.of(Roles.AUDITOR, "33.03"))
+                .queryParam("regionCode", "33.03")
+                .queryParam("entityType", "FGD_SESSION")
+                .queryParam("action", "TRANSITION")
+                .get("/api/v1/audit-events")
+                .then()
+                .body("items.size()", equalTo(6))
+                .body("items.actor.subject", everyItem(equalTo("system")));
+        given().auth()
+                .oauth2(Tokens.of(Roles.AUDITOR))
+                .get("/api/v1/audit-events/verify")
+                .then()
+                .body("valid", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.of(Roles.AUDITOR, "33.03"))
+                .queryParam("entityType", "REGION")
+                .get("/api/v1/audit-events")
+                .then()
+                .body("items.entityId", contains("33.03"));
+    }
+}
