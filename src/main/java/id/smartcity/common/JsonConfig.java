@@ -34,7 +34,10 @@ public class JsonConfig implements ObjectMapperCustomizer {
                                     : CoercionAction.Fail)
                     .setCoercion(
                             CoercionInputShape.Integer,
-                            type == LogicalType.Integer ? CoercionAction.TryConvert : CoercionAction.Fail)
+                            // 4 is a fine decimal; it is only not a string, boolean or enum.
+                            type == LogicalType.Integer || type == LogicalType.Float
+                                    ? CoercionAction.TryConvert
+                                    : CoercionAction.Fail)
                     .setCoercion(
                             CoercionInputShape.Float,
                             type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)

@@ -110,6 +110,29 @@ class DemoDataTest {
     }
 
     @Test
+    void purbalinggaHasAVerified2024AssessmentAndA2025Draft() {
+        String viewer = Tokens.of(Roles.VIEWER, "33.03");
+        given().auth()
+                .oauth2(viewer)
+                .queryParam("framework", "READINESS")
+                .get("/api/v1/regions/33.03/readiness/trend")
+                .then()
+                .statusCode(200)
+                .body("items.period", contains("2024"))
+                // (2.8 + 3.0 + 2.6 + 3.4 + 3.6 + 3.1 + 3.3 + 2.9 + 2.5) / 9 = 136/45
+                .body("items[0].index.exact", equalTo("3.02222222222222222222"))
+                .body("items[0].band.id", equalTo("Baik"));
+        given().auth()
+                .oauth2(viewer)
+                .queryParam("status", "DRAFT")
+                .get("/api/v1/regions/33.03/readiness-assessments")
+                .then()
+                .body("items.period", contains("2025"))
+                .body("items[0].scored", equalTo(6))
+                .body("items[0].total", equalTo(9));
+    }
+
+    @Test
     void banyumasCannotSeePurbalinggaAndTheTrailHasItAll() {
         given().auth()
                 .oauth2(Tokens.of(Roles.COORDINATOR, "33.02"))

@@ -130,6 +130,11 @@ public final class Tokens {
         return parts[0] + "." + encode(claims) + "." + parts[2];
     }
 
+    /** The subject the tokens of {@link #user} carry for a username. */
+    public static String subjectOf(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     public static String issuer() {
         return ConfigProvider.getConfig().getValue("smartcity.test.issuer", String.class);
     }

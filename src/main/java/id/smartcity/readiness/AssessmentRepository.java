@@ -1,0 +1,59 @@
+package id.smartcity.readiness;
+
+import id.smartcity.common.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Readiness assessments, always filtered to the path's region and the caller's regions in the query. */
+@ApplicationScoped
+public class AssessmentRepository implements PanacheRepositoryBase<ReadinessAssessment, UUID> {
+
+    @Inject
+    RegionScope scope;
+
+    public Optional<ReadinessAssessment> findInRegion(String regionCode, UUID id) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        return find("id = :id and " + scope.inRegion(regionCode, params), params)
+                .firstResultOptional();
+    }
+
+    public PanacheQuery<ReadinessAssessment> search(
+            String regionCode, AssessmentStatus status, String frameworkCode, Sort sort) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (frameworkCode != null) {
+            where.append(" and framework.frameworkCode = :framework");
+            params.put("framework", frameworkCode);
+        }
+        return find(where.toString(), sort, params);
+    }
+
+    /** Verified assessments of the region under the framework code, oldest period first. */
+    public List<ReadinessAssessment> verified(String regionCode, String frameworkCode) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("framework", frameworkCode);
+        params.put("verified", AssessmentStatus.VERIFIED);
+        return list(
+                scope.inRegion(regionCode, params) + " and framework.frameworkCode = :framework and status = :verified",
+                Sort.by("period").and("verifiedAt"),
+                params);
+    }
+
+    public boolean exists(String regionCode, UUID frameworkVersionId, String period) {
+        return count("regionCode = ?1 and framework.id = ?2 and period = ?3", regionCode, frameworkVersionId, period)
+                > 0;
+    }
+}

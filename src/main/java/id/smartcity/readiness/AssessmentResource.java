@@ -1,0 +1,358 @@
+package id.smartcity.readiness;
+
+import id.smartcity.common.ApiException;
+import id.smartcity.common.Csv;
+import id.smartcity.common.CsvBody;
+import id.smartcity.common.ETags;
+import id.smartcity.common.PageParams;
+import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
+import id.smartcity.common.Params;
+import id.smartcity.common.Roles;
+import id.smartcity.readiness.api.AssessmentApi;
+import id.smartcity.readiness.api.ResultResponse;
+import id.smartcity.readiness.api.TrendResponse;
+import id.smartcity.region.RegionCodes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/regions/{regionCode}")
+@Tag(name = "Readiness", description = "Readiness assessments of a region: scores, workflow, explained results, trend")
+public class AssessmentResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("period", "period", "createdAt", "createdAt");
+
+    @Inject
+    AssessmentRepository assessments;
+
+    @Inject
+    AssessmentService service;
+
+    @Inject
+    ReadinessResults results;
+
+    @Inject
+    FrameworkService frameworks;
+
+    @PathParam("regionCode")
+    @Parameter(description = "Kemendagri code, e.g. 33.03")
+    String regionCode;
+
+    @GET
+    @Path("/readiness-assessments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "listReadinessAssessments",
+            summary = "List the region's readiness assessments",
+            description = "Sort fields: period (default, newest first with -period), createdAt.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessments",
+            content = @Content(schema = @Schema(implementation = AssessmentPage.class)))
+    public Response list(
+            @BeanParam PageParams params,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = AssessmentStatus.class)) String status,
+            @QueryParam("framework")
+                    @Parameter(
+                            description = "Framework code",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
+                    String framework) {
+        RegionCodes.requireValid(regionCode);
+        PageRequest page = PageRequest.of(params, SORTABLE, "period", "id");
+        var query = assessments.search(
+                regionCode,
+                Params.enumValue("status", status, AssessmentStatus.class),
+                Params.text("framework", framework, 40),
+                page.sort());
+        return Response.ok(Paging.page(query, page, this::toResponse), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @GET
+    @Path("/readiness-assessments/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "getReadinessAssessment", summary = "Get one assessment with its scores")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
+    public RestResponse<AssessmentApi.Response> get(
+            @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        RegionCodes.requireValid(regionCode);
+        ReadinessAssessment a = service.find(regionCode, id);
+        return ETags.ok(toResponse(a), a.version, ifNoneMatch);
+    }
+
+    @POST
+    @Path("/readiness-assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(
+            operationId = "createReadinessAssessment",
+            summary = "Start a DRAFT assessment for a period under a framework version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The region already has an assessment for this period and framework version")
+    public RestResponse<AssessmentApi.Response> create(
+            @NotNull @Valid AssessmentApi.CreateRequest request, UriInfo uri) {
+        RegionCodes.requireValid(regionCode);
+        ReadinessAssessment a = service.create(regionCode, request);
+        return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), toResponse(a), a.version);
+    }
+
+    @PUT
+    @Path("/readiness-assessments/{id}/scores/{indicatorCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(
+            operationId = "putReadinessScore",
+            summary = "Score one indicator of a DRAFT, with evidence",
+            description = "1.0 to 5.0 with one decimal. Links are stored as given and never fetched by the server.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+    @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
+    public RestResponse<AssessmentApi.Response> score(
+            @PathParam("id") UUID id,
+            @PathParam("indicatorCode") String indicatorCode,
+            @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
+            @NotNull @Valid AssessmentApi.ScoreRequest request) {
+        RegionCodes.requireValid(regionCode);
+        ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
+        return ETags.ok(toResponse(a), a.version, null);
+    }
+
+    @DELETE
+    @Path("/readiness-assessments/{id}/scores/{indicatorCode}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "deleteReadinessScore", summary = "Remove one indicator's score from a DRAFT")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+    @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
+    public RestResponse<AssessmentApi.Response> unscore(
+            @PathParam("id") UUID id,
+            @PathParam("indicatorCode") String indicatorCode,
+            @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
+        RegionCodes.requireValid(regionCode);
+        ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
+        return ETags.ok(toResponse(a), a.version, null);
+    }
+
+    @POST
+    @Path("/readiness-assessments/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    @Operation(
+            operationId = "transitionReadinessAssessment",
+            summary = "Submit, verify, or send back to DRAFT",
+            description =
+                    "DRAFT → SUBMITTED (coordinator or admin; 422 lists unscored indicators). SUBMITTED → VERIFIED"
+                            + " (auditor or admin who did not submit it: four eyes, 403 otherwise). SUBMITTED → DRAFT with a reason."
+                            + " A VERIFIED assessment never changes (409 lists what is allowed: nothing).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment in its new status",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
+    @APIResponse(responseCode = "422", description = "Unscored indicators; unscored lists them")
+    public RestResponse<AssessmentApi.Response> transition(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
+            @NotNull @Valid AssessmentApi.TransitionRequest request) {
+        RegionCodes.requireValid(regionCode);
+        ReadinessAssessment a = service.transition(regionCode, id, ifMatch, request);
+        return ETags.ok(toResponse(a), a.version, null);
+    }
+
+    @GET
+    @Path("/readiness-assessments/{id}/result")
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "getReadinessResult",
+            summary = "The explained result: index, band, pillar scores, every weight and contribution, change",
+            description =
+                    "Everything needed to recompute the index by hand. With Accept: text/csv, one row per indicator"
+                            + " and a last row for the index.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The result",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ResultResponse.class)),
+                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
+        RegionCodes.requireValid(regionCode);
+        ResultResponse r = results.result(service.find(regionCode, id));
+        if (Csv.wanted(headers)) {
+            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", new CsvBody(w -> {
+                Csv.line(
+                        w,
+                        List.of(
+                                "pillar",
+                                "pillarWeight",
+                                "pillarNormalisedWeight",
+                                "indicator",
+                                "indicatorWeight",
+                                "weightInPillar",
+                                "effectiveWeight",
+                                "score",
+                                "contribution",
+                                "contributionExact"));
+                for (ResultResponse.PillarResult p : r.pillars()) {
+                    for (ResultResponse.IndicatorResult i : p.indicators()) {
+                        Csv.line(
+                                w,
+                                Arrays.asList(
+                                        p.code(),
+                                        p.weight(),
+                                        p.normalisedWeight(),
+                                        i.code(),
+                                        i.weight(),
+                                        i.weightInPillar(),
+                                        i.effectiveWeight(),
+                                        i.score(),
+                                        i.contribution() == null
+                                                ? null
+                                                : i.contribution().value(),
+                                        i.contribution() == null
+                                                ? null
+                                                : i.contribution().exact()));
+                    }
+                }
+                Csv.line(
+                        w,
+                        Arrays.asList(
+                                "INDEX",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                r.index() == null ? null : r.index().value(),
+                                r.index() == null ? null : r.index().exact()));
+            }));
+        }
+        return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/readiness/trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "getReadinessTrend",
+            summary = "Verified assessments over time, with index and pillar scores")
+    public TrendResponse trend(
+            @QueryParam("framework")
+                    @Parameter(
+                            description = "Framework code",
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
+                    String framework) {
+        RegionCodes.requireValid(regionCode);
+        String code = Params.text("framework", framework, 40);
+        if (code == null) {
+            throw ApiException.invalid("framework", "is required, e.g. READINESS");
+        }
+        return results.trend(regionCode, code);
+    }
+
+    AssessmentApi.Response toResponse(ReadinessAssessment a) {
+        List<AssessmentApi.ScoreResponse> scores = new ArrayList<>(a.scores.stream()
+                .map(s -> new AssessmentApi.ScoreResponse(
+                        s.indicatorCode,
+                        s.score,
+                        s.evidence,
+                        s.evidenceLinks == null ? List.of() : List.of(s.evidenceLinks.split("\n"))))
+                .toList());
+        scores.sort(Comparator.comparing(AssessmentApi.ScoreResponse::indicatorCode));
+        int total = frameworks.definition(a.framework).pillars().stream()
+                .mapToInt(p -> p.indicators().size())
+                .sum();
+        return new AssessmentApi.Response(
+                a.id,
+                a.regionCode,
+                new AssessmentApi.FrameworkRef(a.framework.frameworkCode, a.framework.version),
+                a.period,
+                a.status,
+                a.statusReason,
+                a.submittedBy,
+                a.submittedAt,
+                a.verifiedBy,
+                a.verifiedAt,
+                scores,
+                scores.size(),
+                total,
+                a.version,
+                a.createdAt,
+                a.updatedAt);
+    }
+
+    /** The list's schema (a named page type for the contract). */
+    @Schema(name = "ReadinessAssessmentPage")
+    static final class AssessmentPage {
+        public List<AssessmentApi.Response> items;
+        public int offset;
+        public int limit;
+        public long total;
+    }
+}

@@ -1,0 +1,139 @@
+package id.smartcity.readiness;
+
+import id.smartcity.common.ETags;
+import id.smartcity.common.Page;
+import id.smartcity.common.PageParams;
+import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
+import id.smartcity.common.Params;
+import id.smartcity.common.Roles;
+import id.smartcity.readiness.api.FrameworkRequest;
+import id.smartcity.readiness.api.FrameworkVersionResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/assessment-frameworks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessment frameworks", description = "Versioned scoring frameworks (pillars, indicators, bands)")
+public class FrameworkResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("code", "frameworkCode", "version", "version");
+
+    @Inject
+    FrameworkRepository frameworks;
+
+    @Inject
+    FrameworkService service;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "listFrameworkVersions",
+            summary = "List framework versions",
+            description = "Sort fields: code (default), version.")
+    public Page<FrameworkVersionResponse> list(
+            @BeanParam PageParams params,
+            @QueryParam("code")
+                    @Parameter(
+                            description = "Only versions of this framework",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 40))
+                    String code) {
+        PageRequest page = PageRequest.of(params, SORTABLE, "code,version", "id");
+        return Paging.page(frameworks.search(Params.text("code", code, 40), page.sort()), page, service::toResponse);
+    }
+
+    @GET
+    @Path("/{code}/versions/{version}")
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "getFrameworkVersion", summary = "Get one framework version")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
+    public RestResponse<FrameworkVersionResponse> get(
+            @PathParam("code") String code,
+            @PathParam("version") int version,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        FrameworkVersion f = service.find(code, version);
+        return ETags.ok(service.toResponse(f), f.rowVersion, ifNoneMatch);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "createFrameworkVersion",
+            summary = "Add the next version of a framework (admin)",
+            description = "Weights > 0; codes unique across pillars and indicators; bands in increasing order, the last"
+                    + " ending at 5.0 (included).")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    public RestResponse<FrameworkVersionResponse> create(@NotNull @Valid FrameworkRequest request, UriInfo uri) {
+        FrameworkVersion f = service.create(request);
+        return ETags.created(
+                uri.getBaseUriBuilder()
+                        .path("assessment-frameworks")
+                        .path(f.frameworkCode)
+                        .path("versions")
+                        .path(Integer.toString(f.version))
+                        .build(),
+                service.toResponse(f),
+                f.rowVersion);
+    }
+
+    @PUT
+    @Path("/{code}/versions/{version}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            operationId = "replaceFrameworkVersion",
+            summary = "Correct a version no assessment uses yet (admin)",
+            description = "409 once an assessment uses the version: create a new version instead.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    @APIResponse(responseCode = "409", description = "The version is in use and immutable")
+    public RestResponse<FrameworkVersionResponse> replace(
+            @PathParam("code") String code,
+            @PathParam("version") int version,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
+                    String ifMatch,
+            @NotNull @Valid FrameworkRequest request) {
+        FrameworkVersion f = service.replace(code, version, ifMatch, request);
+        return ETags.ok(service.toResponse(f), f.rowVersion, null);
+    }
+}
