@@ -21,12 +21,21 @@ public final class ETags {
 
     /** 200 with the body and its ETag, or 304 when {@code ifNoneMatch} already names this version. */
     public static <T> RestResponse<T> ok(T body, long version, String ifNoneMatch) {
-        if (ifNoneMatch != null && matchesAny(ifNoneMatch, version, true)) {
+        return ok(body, Long.toString(version), ifNoneMatch);
+    }
+
+    /**
+     * The same for a representation without a version of its own (an aggregate): {@code tag} is
+     * then a digest of its content.
+     */
+    public static <T> RestResponse<T> ok(T body, String tag, String ifNoneMatch) {
+        String etag = "\"" + tag + "\"";
+        if (ifNoneMatch != null && matchesAny(ifNoneMatch, tag, true)) {
             return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
-                    .header("ETag", of(version))
+                    .header("ETag", etag)
                     .build();
         }
-        return RestResponse.ResponseBuilder.ok(body).header("ETag", of(version)).build();
+        return RestResponse.ResponseBuilder.ok(body).header("ETag", etag).build();
     }
 
     public static <T> RestResponse<T> created(URI location, T body, long version) {
@@ -44,7 +53,7 @@ public final class ETags {
         if (ifMatch == null) {
             return;
         }
-        if (!matchesAny(ifMatch, currentVersion, false)) {
+        if (!matchesAny(ifMatch, Long.toString(currentVersion), false)) {
             throw ApiException.of(
                     ProblemType.PRECONDITION_FAILED,
                     "If-Match " + ifMatch.trim() + " does not match the current version " + of(currentVersion)
@@ -52,11 +61,10 @@ public final class ETags {
         }
     }
 
-    private static boolean matchesAny(String header, long version, boolean weakAllowed) {
+    private static boolean matchesAny(String header, String wanted, boolean weakAllowed) {
         if (header.trim().equals("*")) {
             return true;
         }
-        String wanted = Long.toString(version);
         boolean wellFormed = false;
         for (String part : header.split(",")) {
             Matcher m = TAG.matcher(part);

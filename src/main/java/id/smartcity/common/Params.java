@@ -40,6 +40,32 @@ public final class Params {
         };
     }
 
+    public static Integer integer(String name, String raw, int min, int max) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw ApiException.invalid(name, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "must be an integer");
+        }
+    }
+
+    public static java.util.UUID uuid(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "must be a UUID");
+        }
+    }
+
     /** An RFC 3339 date-time with offset. */
     public static OffsetDateTime time(String name, String raw) {
         if (raw == null || raw.isEmpty()) {

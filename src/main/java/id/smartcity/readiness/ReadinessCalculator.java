@@ -1,10 +1,10 @@
 package id.smartcity.readiness;
 
+import id.smartcity.common.ExactDecimal;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.Name;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -149,16 +149,11 @@ public final class ReadinessCalculator {
 
     /** Half-up to two decimals: the one place a number is rounded. */
     public static BigDecimal shown(BigDecimal exact) {
-        return exact == null ? null : exact.setScale(2, RoundingMode.HALF_UP);
+        return ExactDecimal.shown(exact);
     }
 
     /** The exact value as written in an answer: at most 20 decimals, no trailing zeros. */
     public static String exact(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal v = value.setScale(Math.min(Math.max(value.scale(), 0), 20), RoundingMode.HALF_UP)
-                .stripTrailingZeros();
-        return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+        return ExactDecimal.exact(value);
     }
 }

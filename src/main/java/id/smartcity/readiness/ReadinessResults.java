@@ -1,5 +1,6 @@
 package id.smartcity.readiness;
 
+import id.smartcity.common.ExactDecimal;
 import id.smartcity.readiness.ReadinessCalculator.Calculation;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
@@ -129,10 +130,7 @@ public class ReadinessResults {
                         .toList());
     }
 
-    static AssessmentApi.Decimal decimal(BigDecimal exact) {
-        return exact == null
-                ? null
-                : new AssessmentApi.Decimal(
-                        ReadinessCalculator.shown(exact).toPlainString(), ReadinessCalculator.exact(exact));
+    static ExactDecimal decimal(BigDecimal exact) {
+        return ExactDecimal.of(exact);
     }
 }

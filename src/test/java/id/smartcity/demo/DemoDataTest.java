@@ -133,6 +133,21 @@ class DemoDataTest {
     }
 
     @Test
+    void theDashboardShowsTheLatestVerifiedReadiness() {
+        given().auth()
+                .oauth2(Tokens.of(Roles.VIEWER, "33.03"))
+                .get("/api/v1/regions/33.03/dashboard")
+                .then()
+                .statusCode(200)
+                .body("dimensions.size()", equalTo(6))
+                .body("dimensions.fgdSessions.held", everyItem(equalTo(1)))
+                .body("readiness.period", equalTo("2024"))
+                .body("readiness.index.exact", equalTo("3.02222222222222222222"))
+                .body("readiness.band.id", equalTo("Baik"))
+                .body("readiness.pillars.code", contains("STRUKTUR", "INFRASTRUKTUR", "SUPRASTRUKTUR"));
+    }
+
+    @Test
     void banyumasCannotSeePurbalinggaAndTheTrailHasItAll() {
         given().auth()
                 .oauth2(Tokens.of(Roles.COORDINATOR, "33.02"))

@@ -92,15 +92,4 @@ public final class AssessmentApi {
             @Schema(description = "Version, also the ETag") long version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}
-
-    /** A number as computed (exact, at most 20 decimals) and as shown (half-up to 2 decimals). */
-    @Schema(name = "ExplainedDecimal")
-    public record Decimal(
-            @Schema(description = "Rounded half-up to two decimals", examples = "3.27")
-            String value,
-
-            @Schema(
-                    description = "Exact (34 significant digits, at most 20 decimals)",
-                    examples = "3.26666666666666666667")
-            String exact) {}
 }

@@ -1,5 +1,6 @@
 package id.smartcity.readiness.api;
 
+import id.smartcity.common.ExactDecimal;
 import id.smartcity.readiness.AssessmentStatus;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +24,7 @@ public record ResultResponse(
         List<String> unscored,
 
         @Schema(description = "Null until every indicator is scored")
-        AssessmentApi.Decimal index,
+        ExactDecimal index,
 
         @Schema(description = "Null until every indicator is scored")
         BandResult band,
@@ -50,10 +51,10 @@ public record ResultResponse(
             String normalisedWeight,
 
             @Schema(description = "Null until all its indicators are scored")
-            AssessmentApi.Decimal score,
+            ExactDecimal score,
 
             @Schema(description = "normalisedWeight × score: its share of the index")
-            AssessmentApi.Decimal contribution,
+            ExactDecimal contribution,
 
             List<IndicatorResult> indicators) {}
 
@@ -70,20 +71,20 @@ public record ResultResponse(
             String effectiveWeight,
 
             @Schema(description = "Null when not scored") String score,
-            @Schema(description = "effectiveWeight × score") AssessmentApi.Decimal contribution) {}
+            @Schema(description = "effectiveWeight × score") ExactDecimal contribution) {}
 
     @Schema(name = "ReadinessChange")
     public record Change(
             UUID previousAssessmentId,
             String previousPeriod,
             int previousFrameworkVersion,
-            AssessmentApi.Decimal previousIndex,
+            ExactDecimal previousIndex,
 
             @Schema(description = "index − previous index; null while this one is incomplete")
-            AssessmentApi.Decimal indexDelta,
+            ExactDecimal indexDelta,
 
             List<PillarChange> pillars) {}
 
     @Schema(name = "ReadinessPillarChange")
-    public record PillarChange(String code, AssessmentApi.Decimal previousScore, AssessmentApi.Decimal delta) {}
+    public record PillarChange(String code, ExactDecimal previousScore, ExactDecimal delta) {}
 }

@@ -1,5 +1,6 @@
 package id.smartcity.readiness.api;
 
+import id.smartcity.common.ExactDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -16,10 +17,10 @@ public record TrendResponse(String regionCode, String frameworkCode, List<Point>
             String period,
             int frameworkVersion,
             OffsetDateTime verifiedAt,
-            AssessmentApi.Decimal index,
+            ExactDecimal index,
             Name band,
             List<PillarPoint> pillars) {}
 
     @Schema(name = "ReadinessTrendPillar")
-    public record PillarPoint(String code, AssessmentApi.Decimal score) {}
+    public record PillarPoint(String code, ExactDecimal score) {}
 }

@@ -1,0 +1,72 @@
+package id.smartcity.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.smartcity.common.ETags;
+import id.smartcity.common.Roles;
+import id.smartcity.region.RegionCodes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/regions/{regionCode}/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dashboard", description = "A region's figures per dimension in one call")
+public class DashboardResource {
+
+    @Inject
+    DashboardService service;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(
+            operationId = "getDashboard",
+            summary = "Per dimension: stakeholders, FGD sessions, quick wins by status, budget, progress, overdue"
+                    + " milestones; and the latest verified readiness index",
+            description =
+                    "The ETag is a digest of the content: poll with If-None-Match and get 304 while nothing changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dashboard",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = DashboardResponse.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match names the current content")
+    public RestResponse<DashboardResponse> get(
+            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        RegionCodes.requireValid(regionCode);
+        DashboardResponse body = service.dashboard(regionCode);
+        return ETags.ok(body, digest(body), ifNoneMatch);
+    }
+
+    private String digest(DashboardResponse body) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(body);
+            return "d"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

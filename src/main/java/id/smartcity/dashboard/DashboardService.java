@@ -1,0 +1,180 @@
+package id.smartcity.dashboard;
+
+import id.smartcity.common.ApiException;
+import id.smartcity.common.ExactDecimal;
+import id.smartcity.common.Localized;
+import id.smartcity.dimension.Dimension;
+import id.smartcity.dimension.DimensionCode;
+import id.smartcity.quickwin.QuickWinStatus;
+import id.smartcity.readiness.AssessmentRepository;
+import id.smartcity.readiness.ReadinessAssessment;
+import id.smartcity.readiness.ReadinessResults;
+import id.smartcity.readiness.api.ResultResponse;
+import id.smartcity.region.RegionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard of one region, from four aggregate queries grouped by dimension (no row of a quick
+ * win or milestone is loaded) and the latest verified readiness result.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    static final ZoneId CALENDAR = ZoneId.of("Asia/Jakarta");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RegionRepository regions;
+
+    @Inject
+    AssessmentRepository assessments;
+
+    @Inject
+    ReadinessResults results;
+
+    private static final class Sums {
+        final Map<String, Long> byStatus = new LinkedHashMap<>();
+        long stakeholders;
+        long held;
+        long planned;
+        long cancelled;
+        long overdue;
+        long counted;
+        BigDecimal budgetPlanned = BigDecimal.ZERO;
+        BigDecimal budgetRealised = BigDecimal.ZERO;
+        BigDecimal progressSum = BigDecimal.ZERO;
+        BigDecimal weightedProgressSum = BigDecimal.ZERO;
+
+        Sums() {
+            for (QuickWinStatus s : QuickWinStatus.values()) {
+                byStatus.put(s.name(), 0L);
+            }
+        }
+    }
+
+    public DashboardResponse dashboard(String regionCode) {
+        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        LocalDate today = LocalDate.now(CALENDAR);
+        Map<DimensionCode, Sums> sums = new EnumMap<>(DimensionCode.class);
+        for (DimensionCode d : DimensionCode.values()) {
+            sums.put(d, new Sums());
+        }
+        for (Object[] row : rows(
+                "SELECT m.dimension_code, count(DISTINCT s.id) FROM stakeholder s"
+                        + " JOIN stakeholder_membership m ON m.stakeholder_id = s.id"
+                        + " WHERE s.region_code = ?1 AND s.active GROUP BY m.dimension_code",
+                regionCode)) {
+            sums.get(DimensionCode.valueOf((String) row[0])).stakeholders = ((Number) row[1]).longValue();
+        }
+        for (Object[] row : rows(
+                "SELECT dimension_code, status, count(*) FROM fgd_session WHERE region_code = ?1"
+                        + " GROUP BY dimension_code, status",
+                regionCode)) {
+            Sums s = sums.get(DimensionCode.valueOf((String) row[0]));
+            long n = ((Number) row[2]).longValue();
+            switch ((String) row[1]) {
+                case "HELD" -> s.held = n;
+                case "PLANNED" -> s.planned = n;
+                default -> s.cancelled = n;
+            }
+        }
+        for (Object[] row : rows(
+                "SELECT q.dimension_code, q.status, count(*), sum(q.planned_budget), sum(p.budget_realised),"
+                        + " sum(p.progress), sum(p.progress * q.planned_budget)"
+                        + " FROM quick_win q JOIN quick_win_progress p ON p.quick_win_id = q.id"
+                        + " WHERE q.region_code = ?1 GROUP BY q.dimension_code, q.status",
+                regionCode)) {
+            Sums s = sums.get(DimensionCode.valueOf((String) row[0]));
+            long n = ((Number) row[2]).longValue();
+            s.byStatus.put((String) row[1], n);
+            if (!QuickWinStatus.CANCELLED.name().equals(row[1])) {
+                s.counted += n;
+                s.budgetPlanned = s.budgetPlanned.add((BigDecimal) row[3]);
+                s.budgetRealised = s.budgetRealised.add((BigDecimal) row[4]);
+                s.progressSum = s.progressSum.add((BigDecimal) row[5]);
+                s.weightedProgressSum = s.weightedProgressSum.add((BigDecimal) row[6]);
+            }
+        }
+        for (Object[] row : rows(
+                "SELECT q.dimension_code, count(*) FROM milestone m JOIN quick_win q ON q.id = m.quick_win_id"
+                        + " WHERE q.region_code = ?1 AND NOT m.done AND m.due_date < ?2"
+                        + " AND q.status NOT IN ('COMPLETED', 'CANCELLED') GROUP BY q.dimension_code",
+                regionCode,
+                today)) {
+            sums.get(DimensionCode.valueOf((String) row[0])).overdue = ((Number) row[1]).longValue();
+        }
+        Map<String, Dimension> names = new LinkedHashMap<>();
+        em.createQuery("from Dimension", Dimension.class).getResultList().forEach(d -> names.put(d.code, d));
+        List<DashboardResponse.DimensionFigures> dimensions = new ArrayList<>();
+        for (DimensionCode d : DimensionCode.values()) {
+            Sums s = sums.get(d);
+            Dimension dim = names.get(d.name());
+            dimensions.add(new DashboardResponse.DimensionFigures(
+                    d,
+                    dim == null ? null : new Localized(dim.nameId, dim.nameEn),
+                    s.stakeholders,
+                    new DashboardResponse.FgdFigures(s.held, s.planned, s.cancelled),
+                    s.byStatus,
+                    money(s.budgetPlanned),
+                    money(s.budgetRealised),
+                    "IDR",
+                    s.counted == 0
+                            ? null
+                            : ExactDecimal.of(
+                                    s.progressSum.divide(BigDecimal.valueOf(s.counted), MathContext.DECIMAL128)),
+                    s.budgetPlanned.signum() == 0
+                            ? null
+                            : ExactDecimal.of(s.weightedProgressSum.divide(s.budgetPlanned, MathContext.DECIMAL128)),
+                    s.overdue));
+        }
+        return new DashboardResponse(regionCode, today, dimensions, readiness(regionCode));
+    }
+
+    private DashboardResponse.Readiness readiness(String regionCode) {
+        List<ReadinessAssessment> verified = assessments.verified(regionCode, "READINESS");
+        if (verified.isEmpty()) {
+            return null;
+        }
+        ResultResponse r = results.result(verified.get(verified.size() - 1));
+        return new DashboardResponse.Readiness(
+                r.assessmentId(),
+                r.period(),
+                r.framework().version(),
+                r.index(),
+                r.band() == null
+                        ? null
+                        : new Localized(
+                                r.band().predicate().id(), r.band().predicate().en()),
+                r.pillars().stream()
+                        .map(p -> new DashboardResponse.PillarScore(p.code(), p.score()))
+                        .toList(),
+                r.change() == null ? null : r.change().indexDelta());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.getResultList();
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,59 @@
+package id.smartcity.quickwin;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "milestone")
+public class Milestone extends PanacheEntityBase {
+
+    public static final String AUDIT_TYPE = "MILESTONE";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "quick_win_id")
+    public UUID quickWinId;
+
+    public String title;
+
+    public BigDecimal weight;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    public boolean done;
+
+    @Column(name = "done_date")
+    public LocalDate doneDate;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = QuickWin.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = QuickWin.now();
+    }
+}

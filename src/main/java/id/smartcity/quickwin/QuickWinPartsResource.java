@@ -1,0 +1,239 @@
+package id.smartcity.quickwin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.common.ETags;
+import id.smartcity.common.MergePatch;
+import id.smartcity.common.Roles;
+import id.smartcity.quickwin.api.QuickWinApi;
+import id.smartcity.region.RegionCodes;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Milestones, progress reports and KPIs of a quick win. Writes need admin, coordinator or
+ * contributor, and a quick win that is not COMPLETED or CANCELLED (409 otherwise).
+ */
+@Path("/regions/{regionCode}/quick-wins/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Quick wins")
+public class QuickWinPartsResource {
+
+    @Inject
+    QuickWinService service;
+
+    @Inject
+    QuickWinMapper mapper;
+
+    @PathParam("regionCode")
+    @Parameter(description = "Kemendagri code, e.g. 33.03")
+    String regionCode;
+
+    @PathParam("id")
+    @Parameter(description = "The quick win's id")
+    UUID id;
+
+    @GET
+    @Path("/milestones")
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "listMilestones", summary = "The quick win's milestones by due date")
+    public List<QuickWinApi.MilestoneResponse> milestones() {
+        QuickWin q = quickWin();
+        return Milestone.<Milestone>list("quickWinId", Sort.by("dueDate").and("id"), q.id).stream()
+                .map(mapper::toResponse)
+                .toList();
+    }
+
+    @POST
+    @Path("/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "createMilestone", summary = "Add a milestone (weight > 0)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = QuickWinApi.MilestoneResponse.class)))
+    @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
+    public RestResponse<QuickWinApi.MilestoneResponse> addMilestone(
+            @NotNull @Valid QuickWinApi.MilestoneRequest request, UriInfo uri) {
+        RegionCodes.requireValid(regionCode);
+        Milestone m = service.addMilestone(regionCode, id, request);
+        return ETags.created(
+                uri.getAbsolutePathBuilder().path(m.id.toString()).build(), mapper.toResponse(m), m.version);
+    }
+
+    @PATCH
+    @Path("/milestones/{milestoneId}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "updateMilestone", summary = "Change a milestone, e.g. tick it done with its date")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MergePatch.MEDIA_TYPE,
+                        schema = @Schema(implementation = QuickWinApi.MilestoneRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = QuickWinApi.MilestoneRequest.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The milestone",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = QuickWinApi.MilestoneResponse.class)))
+    @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
+    public RestResponse<QuickWinApi.MilestoneResponse> patchMilestone(
+            @PathParam("milestoneId") UUID milestoneId,
+            @HeaderParam("If-Match") @Parameter(description = "The milestone's ETag") String ifMatch,
+            JsonNode patch) {
+        RegionCodes.requireValid(regionCode);
+        Milestone m = service.patchMilestone(regionCode, id, milestoneId, ifMatch, patch);
+        return ETags.ok(mapper.toResponse(m), m.version, null);
+    }
+
+    @DELETE
+    @Path("/milestones/{milestoneId}")
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "deleteMilestone", summary = "Remove a milestone")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
+    public void deleteMilestone(
+            @PathParam("milestoneId") UUID milestoneId,
+            @HeaderParam("If-Match") @Parameter(description = "The milestone's ETag") String ifMatch) {
+        RegionCodes.requireValid(regionCode);
+        service.deleteMilestone(regionCode, id, milestoneId, ifMatch);
+    }
+
+    @GET
+    @Path("/progress-reports")
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "listProgressReports", summary = "The quick win's progress reports, newest first")
+    public List<QuickWinApi.ReportResponse> reports() {
+        QuickWin q = quickWin();
+        return ProgressReport.<ProgressReport>list(
+                        "quickWinId", Sort.descending("reportDate").and("createdAt", Sort.Direction.Descending), q.id)
+                .stream()
+                .map(mapper::toResponse)
+                .toList();
+    }
+
+    @POST
+    @Path("/progress-reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(
+            operationId = "createProgressReport",
+            summary = "File a progress report",
+            description = "Reports are records and are not edited: file a new one to correct. Without milestones, the"
+                    + " latest report's percent is the quick win's progress.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Filed",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = QuickWinApi.ReportResponse.class)))
+    @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
+    public RestResponse<QuickWinApi.ReportResponse> addReport(
+            @NotNull @Valid QuickWinApi.ReportRequest request, UriInfo uri) {
+        RegionCodes.requireValid(regionCode);
+        ProgressReport r = service.addReport(regionCode, id, request);
+        return RestResponse.ResponseBuilder.<QuickWinApi.ReportResponse>created(
+                        uri.getAbsolutePathBuilder().path(r.id.toString()).build())
+                .entity(mapper.toResponse(r))
+                .build();
+    }
+
+    @GET
+    @Path("/kpis")
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+    @Operation(operationId = "listKpis", summary = "The quick win's KPIs with their attainment")
+    public List<QuickWinApi.KpiResponse> kpis() {
+        QuickWin q = quickWin();
+        return Kpi.<Kpi>list("quickWinId", Sort.by("name").and("id"), q.id).stream()
+                .map(mapper::toResponse)
+                .toList();
+    }
+
+    @POST
+    @Path("/kpis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "createKpi", summary = "Add a KPI")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers = {
+                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
+            },
+            content = @Content(schema = @Schema(implementation = QuickWinApi.KpiResponse.class)))
+    @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
+    public RestResponse<QuickWinApi.KpiResponse> addKpi(@NotNull @Valid QuickWinApi.KpiRequest request, UriInfo uri) {
+        RegionCodes.requireValid(regionCode);
+        Kpi k = service.addKpi(regionCode, id, request);
+        return ETags.created(
+                uri.getAbsolutePathBuilder().path(k.id.toString()).build(), mapper.toResponse(k), k.version);
+    }
+
+    @PATCH
+    @Path("/kpis/{kpiId}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(operationId = "updateKpi", summary = "Change a KPI, e.g. record its actual value")
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MergePatch.MEDIA_TYPE,
+                        schema = @Schema(implementation = QuickWinApi.KpiRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = QuickWinApi.KpiRequest.class))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The KPI",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = QuickWinApi.KpiResponse.class)))
+    @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
+    public RestResponse<QuickWinApi.KpiResponse> patchKpi(
+            @PathParam("kpiId") UUID kpiId,
+            @HeaderParam("If-Match") @Parameter(description = "The KPI's ETag") String ifMatch,
+            JsonNode patch) {
+        RegionCodes.requireValid(regionCode);
+        Kpi k = service.patchKpi(regionCode, id, kpiId, ifMatch, patch);
+        return ETags.ok(mapper.toResponse(k), k.version, null);
+    }
+
+    private QuickWin quickWin() {
+        RegionCodes.requireValid(regionCode);
+        return service.find(regionCode, id);
+    }
+}

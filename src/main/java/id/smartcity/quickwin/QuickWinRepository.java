@@ -1,0 +1,89 @@
+package id.smartcity.quickwin;
+
+import id.smartcity.common.RegionScope;
+import id.smartcity.dimension.DimensionCode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Quick wins, always filtered to the path's region and the caller's regions in the query. */
+@ApplicationScoped
+public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID> {
+
+    @Inject
+    RegionScope scope;
+
+    public record Filter(
+            DimensionCode dimension, QuickWinStatus status, Integer targetYear, UUID leadStakeholderId, String q) {}
+
+    /** A quick win's derived numbers, from the view quick_win_progress. */
+    public record Derived(BigDecimal progress, String source, BigDecimal budgetRealised) {
+        static final Derived NONE = new Derived(BigDecimal.ZERO, "NONE", BigDecimal.ZERO);
+    }
+
+    public Optional<QuickWin> findInRegion(String regionCode, UUID id) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        return find("id = :id and " + scope.inRegion(regionCode, params), params)
+                .firstResultOptional();
+    }
+
+    public PanacheQuery<QuickWin> search(String regionCode, Filter f, Sort sort) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
+        add(where, params, "dimension", "dimension = :dimension", f.dimension());
+        add(where, params, "status", "status = :status", f.status());
+        add(where, params, "year", "targetYear = :year", f.targetYear());
+        add(where, params, "lead", "leadStakeholderId = :lead", f.leadStakeholderId());
+        if (f.q() != null) {
+            where.append(" and searchText like :q escape '\\'");
+            params.put(
+                    "q",
+                    "%"
+                            + QuickWin.searchable(f.q(), null)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
+        }
+        return find(where.toString(), sort, params);
+    }
+
+    /** Derived progress and realised budget of the given quick wins, in one query. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Derived> derived(Collection<UUID> ids) {
+        Map<UUID, Derived> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT quick_win_id, progress, progress_source, budget_realised"
+                        + " FROM quick_win_progress WHERE quick_win_id = ANY(?1)")
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            result.put((UUID) row[0], new Derived((BigDecimal) row[1], (String) row[2], (BigDecimal) row[3]));
+        }
+        return result;
+    }
+
+    public Derived derived(UUID id) {
+        return derived(List.of(id)).getOrDefault(id, Derived.NONE);
+    }
+
+    private static void add(StringBuilder where, Map<String, Object> params, String name, String jpql, Object value) {
+        if (value != null) {
+            where.append(" and ").append(jpql);
+            params.put(name, value);
+        }
+    }
+}

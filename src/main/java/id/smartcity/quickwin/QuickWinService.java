@@ -1,0 +1,344 @@
+package id.smartcity.quickwin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.smartcity.audit.AuditAction;
+import id.smartcity.audit.AuditTrail;
+import id.smartcity.common.ApiException;
+import id.smartcity.common.ETags;
+import id.smartcity.common.MergePatch;
+import id.smartcity.common.Problem;
+import id.smartcity.common.ProblemType;
+import id.smartcity.common.Roles;
+import id.smartcity.fgd.FgdSessionRepository;
+import id.smartcity.quickwin.api.QuickWinApi;
+import id.smartcity.region.RegionRepository;
+import id.smartcity.stakeholder.StakeholderRepository;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Quick wins and their parts. The workflow lives in {@link QuickWinStatus}; approval needs a
+ * coordinator; completion below 100 % progress needs a reason. Every change to milestones and
+ * reports moves the quick win's version, since its derived progress changes with them.
+ */
+@ApplicationScoped
+public class QuickWinService {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @Inject
+    QuickWinRepository quickWins;
+
+    @Inject
+    RegionRepository regions;
+
+    @Inject
+    StakeholderRepository stakeholders;
+
+    @Inject
+    FgdSessionRepository sessions;
+
+    @Inject
+    QuickWinMapper mapper;
+
+    @Inject
+    MergePatch mergePatch;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Transactional
+    public QuickWin create(String regionCode, QuickWinApi.Request request) {
+        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        check(regionCode, request);
+        QuickWin q = new QuickWin();
+        q.id = UUID.randomUUID();
+        q.regionCode = regionCode;
+        mapper.apply(request, q);
+        quickWins.persist(q);
+        audit.created(QuickWin.AUDIT_TYPE, q.id.toString(), regionCode, mapper.toState(q));
+        return q;
+    }
+
+    @Transactional
+    public QuickWin patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
+        QuickWin q = find(regionCode, id);
+        ETags.checkIfMatch(ifMatch, q.version);
+        if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
+            throw ApiException.conflict("The quick win is " + q.status + "; it no longer changes");
+        }
+        QuickWinApi.Request before = mapper.toState(q);
+        QuickWinApi.Request request = mergePatch.apply(before, patch, QuickWinApi.Request.class);
+        check(regionCode, request);
+        mapper.apply(request, q);
+        audit.updated(QuickWin.AUDIT_TYPE, q.id.toString(), regionCode, before, mapper.toState(q));
+        quickWins.flush();
+        return q;
+    }
+
+    @Transactional
+    public QuickWin transition(String regionCode, UUID id, String ifMatch, QuickWinApi.TransitionRequest request) {
+        QuickWin q = find(regionCode, id);
+        ETags.checkIfMatch(ifMatch, q.version);
+        QuickWinStatus to = request.to();
+        if (!q.status.canBecome(to)) {
+            throw new ApiException(new Problem(
+                            ProblemType.CONFLICT,
+                            "A " + q.status + " quick win cannot become " + to + "; allowed: "
+                                    + (q.status.allowedNext().isEmpty() ? "none" : q.status.allowedNext()),
+                            null)
+                    .with("currentStatus", q.status)
+                    .with("allowed", q.status.allowedNext()));
+        }
+        String reason = request.reason() == null || request.reason().isBlank()
+                ? null
+                : request.reason().strip();
+        if (to == QuickWinStatus.APPROVED && !identity.hasRole(Roles.COORDINATOR) && !identity.hasRole(Roles.ADMIN)) {
+            throw ApiException.of(ProblemType.FORBIDDEN, "Approving a quick win needs a coordinator");
+        }
+        if ((to == QuickWinStatus.ON_HOLD || to == QuickWinStatus.CANCELLED) && reason == null) {
+            throw ApiException.invalid("reason", "is required to put a quick win " + to);
+        }
+        if (to == QuickWinStatus.COMPLETED && reason == null) {
+            BigDecimal progress = quickWins.derived(q.id).progress();
+            if (progress.compareTo(HUNDRED) < 0) {
+                throw ApiException.unprocessable(List.of(new Problem.FieldError(
+                        "reason",
+                        "is required to complete a quick win whose progress is "
+                                + progress.setScale(2, RoundingMode.HALF_UP).toPlainString() + " %, below 100")));
+            }
+        }
+        QuickWinTransition t = new QuickWinTransition();
+        t.id = UUID.randomUUID();
+        t.quickWinId = q.id;
+        t.from = q.status;
+        t.to = to;
+        t.reason = reason;
+        t.actor = subject();
+        t.occurredAt = QuickWin.now();
+        t.persist();
+        q.status = to;
+        q.statusReason = reason;
+        q.statusChangedAt = t.occurredAt;
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", to.name());
+        after.put("reason", reason);
+        audit.record(
+                AuditAction.TRANSITION,
+                QuickWin.AUDIT_TYPE,
+                q.id.toString(),
+                regionCode,
+                Map.of("status", t.from.name()),
+                after);
+        quickWins.flush();
+        return q;
+    }
+
+    // --- milestones --------------------------------------------------------------------------
+
+    @Transactional
+    public Milestone addMilestone(String regionCode, UUID id, QuickWinApi.MilestoneRequest r) {
+        QuickWin q = open(regionCode, id);
+        Milestone m = new Milestone();
+        m.id = UUID.randomUUID();
+        m.quickWinId = q.id;
+        apply(r, m);
+        m.persist();
+        audit.created(Milestone.AUDIT_TYPE, m.id.toString(), regionCode, milestoneState(m));
+        touch(q);
+        return m;
+    }
+
+    @Transactional
+    public Milestone patchMilestone(String regionCode, UUID id, UUID milestoneId, String ifMatch, JsonNode patch) {
+        QuickWin q = open(regionCode, id);
+        Milestone m = milestone(q, milestoneId);
+        ETags.checkIfMatch(ifMatch, m.version);
+        QuickWinApi.MilestoneRequest before = milestoneState(m);
+        apply(mergePatch.apply(before, patch, QuickWinApi.MilestoneRequest.class), m);
+        audit.updated(Milestone.AUDIT_TYPE, m.id.toString(), regionCode, before, milestoneState(m));
+        touch(q);
+        return m;
+    }
+
+    @Transactional
+    public void deleteMilestone(String regionCode, UUID id, UUID milestoneId, String ifMatch) {
+        QuickWin q = open(regionCode, id);
+        Milestone m = milestone(q, milestoneId);
+        ETags.checkIfMatch(ifMatch, m.version);
+        m.delete();
+        audit.record(AuditAction.DELETE, Milestone.AUDIT_TYPE, m.id.toString(), regionCode, milestoneState(m), null);
+        touch(q);
+    }
+
+    // --- progress reports --------------------------------------------------------------------
+
+    @Transactional
+    public ProgressReport addReport(String regionCode, UUID id, QuickWinApi.ReportRequest r) {
+        QuickWin q = open(regionCode, id);
+        ProgressReport report = new ProgressReport();
+        report.id = UUID.randomUUID();
+        report.quickWinId = q.id;
+        report.reportDate = r.reportDate();
+        report.percent = r.percent();
+        report.narrative = r.narrative() == null || r.narrative().isBlank()
+                ? null
+                : r.narrative().strip();
+        report.budgetRealised =
+                r.budgetRealised() == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(r.budgetRealised());
+        report.persist();
+        audit.created(ProgressReport.AUDIT_TYPE, report.id.toString(), regionCode, r);
+        touch(q);
+        return report;
+    }
+
+    // --- KPIs --------------------------------------------------------------------------------
+
+    @Transactional
+    public Kpi addKpi(String regionCode, UUID id, QuickWinApi.KpiRequest r) {
+        QuickWin q = open(regionCode, id);
+        Kpi k = new Kpi();
+        k.id = UUID.randomUUID();
+        k.quickWinId = q.id;
+        apply(r, k);
+        k.persist();
+        audit.created(Kpi.AUDIT_TYPE, k.id.toString(), regionCode, r);
+        return k;
+    }
+
+    @Transactional
+    public Kpi patchKpi(String regionCode, UUID id, UUID kpiId, String ifMatch, JsonNode patch) {
+        QuickWin q = open(regionCode, id);
+        Kpi k = Kpi.<Kpi>find("id = ?1 and quickWinId = ?2", kpiId, q.id)
+                .firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("KPI " + kpiId));
+        ETags.checkIfMatch(ifMatch, k.version);
+        QuickWinApi.KpiRequest before = kpiState(k);
+        QuickWinApi.KpiRequest after = mergePatch.apply(before, patch, QuickWinApi.KpiRequest.class);
+        apply(after, k);
+        audit.updated(Kpi.AUDIT_TYPE, k.id.toString(), regionCode, before, kpiState(k));
+        Kpi.getEntityManager().flush();
+        return k;
+    }
+
+    public QuickWin find(String regionCode, UUID id) {
+        return quickWins.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
+    }
+
+    /** A quick win whose parts may change: not COMPLETED or CANCELLED. */
+    private QuickWin open(String regionCode, UUID id) {
+        QuickWin q = find(regionCode, id);
+        if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
+            throw ApiException.conflict(
+                    "The quick win is " + q.status + "; its milestones, reports and KPIs are final");
+        }
+        return q;
+    }
+
+    private Milestone milestone(QuickWin q, UUID milestoneId) {
+        return Milestone.<Milestone>find("id = ?1 and quickWinId = ?2", milestoneId, q.id)
+                .firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("Milestone " + milestoneId));
+    }
+
+    /** Its derived progress changed: move its version. */
+    private void touch(QuickWin q) {
+        q.updatedAt = QuickWin.now();
+        quickWins.flush();
+    }
+
+    private static void apply(QuickWinApi.MilestoneRequest r, Milestone m) {
+        boolean done = Boolean.TRUE.equals(r.done());
+        if (done && r.doneDate() == null) {
+            throw ApiException.invalid("doneDate", "is required when done is true");
+        }
+        if (!done && r.doneDate() != null) {
+            throw ApiException.invalid("doneDate", "must be empty while the milestone is not done");
+        }
+        m.title = r.title().strip();
+        m.weight = r.weight();
+        m.dueDate = r.dueDate();
+        m.done = done;
+        m.doneDate = r.doneDate();
+    }
+
+    private static void apply(QuickWinApi.KpiRequest r, Kpi k) {
+        k.name = r.name().strip();
+        k.unit = r.unit().strip();
+        k.baseline = r.baseline();
+        k.target = r.target();
+        k.actual = r.actual();
+        k.direction = r.direction();
+    }
+
+    private static QuickWinApi.MilestoneRequest milestoneState(Milestone m) {
+        return new QuickWinApi.MilestoneRequest(m.title, m.weight, m.dueDate, m.done, m.doneDate);
+    }
+
+    private static QuickWinApi.KpiRequest kpiState(Kpi k) {
+        return new QuickWinApi.KpiRequest(k.name, k.unit, k.baseline, k.target, k.actual, k.direction);
+    }
+
+    /** Session and stakeholders of the same region (and the session of the same dimension): 422 otherwise. */
+    private void check(String regionCode, QuickWinApi.Request r) {
+        if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+            throw ApiException.invalid("endDate", "must not be before startDate");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (r.fgdSessionId() != null) {
+            var session = sessions.findInRegion(regionCode, r.fgdSessionId());
+            if (session.isEmpty()) {
+                errors.add(new Problem.FieldError("fgdSessionId", "no such FGD session in this region"));
+            } else if (session.get().dimension != r.dimension()) {
+                errors.add(new Problem.FieldError(
+                        "fgdSessionId", "is a session of " + session.get().dimension + ", not of " + r.dimension()));
+            }
+        }
+        Set<UUID> people = new LinkedHashSet<>();
+        if (r.leadStakeholderId() != null) {
+            people.add(r.leadStakeholderId());
+        }
+        if (r.partnerStakeholderIds() != null) {
+            people.addAll(r.partnerStakeholderIds());
+        }
+        if (!people.isEmpty()) {
+            Set<UUID> found = new LinkedHashSet<>();
+            stakeholders.inRegion(regionCode, people).forEach(s -> found.add(s.id));
+            if (r.leadStakeholderId() != null && !found.contains(r.leadStakeholderId())) {
+                errors.add(new Problem.FieldError("leadStakeholderId", "no such stakeholder in this region"));
+            }
+            if (r.partnerStakeholderIds() != null) {
+                for (int i = 0; i < r.partnerStakeholderIds().size(); i++) {
+                    if (!found.contains(r.partnerStakeholderIds().get(i))) {
+                        errors.add(new Problem.FieldError(
+                                "partnerStakeholderIds[" + i + "]", "no such stakeholder in this region"));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors);
+        }
+    }
+
+    private String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt
+                ? jwt.getSubject()
+                : identity.getPrincipal().getName();
+    }
+}
