@@ -144,7 +144,14 @@ class DemoDataTest {
                 .body("readiness.period", equalTo("2024"))
                 .body("readiness.index.exact", equalTo("3.02222222222222222222"))
                 .body("readiness.band.id", equalTo("Baik"))
-                .body("readiness.pillars.code", contains("STRUKTUR", "INFRASTRUKTUR", "SUPRASTRUKTUR"));
+                .body("readiness.pillars.code", contains("STRUKTUR", "INFRASTRUKTUR", "SUPRASTRUKTUR"))
+                .body("dimensions.quickWinsByStatus.IN_PROGRESS", everyItem(equalTo(1)))
+                // GOVERNANCE: milestone weights 1, 3, 2, 1 with the first done -> 1/7 = 14.29 %
+                .body("dimensions[0].meanProgress.value", equalTo("14.29"))
+                // BRANDING: the first two done -> 4/7 = 57.14 %
+                .body("dimensions[1].meanProgress.value", equalTo("57.14"))
+                .body("dimensions[0].budgetPlanned", equalTo("150000000.00"))
+                .body("dimensions[0].budgetRealised", equalTo("45000000.00"));
     }
 
     @Test
