@@ -62,7 +62,8 @@ CREATE TABLE milestone (
     updated_at    TIMESTAMPTZ   NOT NULL,
     CONSTRAINT milestone_done_date CHECK (done = (done_date IS NOT NULL))
 );
-CREATE INDEX milestone_quick_win_idx ON milestone (quick_win_id, due_date);
+-- Covering: progress reads weight and done from the index alone.
+CREATE INDEX milestone_quick_win_idx ON milestone (quick_win_id) INCLUDE (weight, done, due_date);
 CREATE INDEX milestone_open_due_idx ON milestone (due_date) WHERE NOT done;
 
 CREATE TABLE progress_report (
@@ -74,7 +75,8 @@ CREATE TABLE progress_report (
     budget_realised  NUMERIC(18,2) NOT NULL DEFAULT 0 CHECK (budget_realised >= 0),
     created_at       TIMESTAMPTZ   NOT NULL
 );
-CREATE INDEX progress_report_quick_win_idx ON progress_report (quick_win_id, report_date DESC, created_at DESC);
+CREATE INDEX progress_report_quick_win_idx ON progress_report (quick_win_id, report_date DESC, created_at DESC)
+    INCLUDE (percent, budget_realised);
 
 CREATE TABLE kpi (
     id            UUID          PRIMARY KEY,
@@ -99,6 +101,10 @@ CREATE INDEX kpi_quick_win_idx ON kpi (quick_win_id);
 -- first and each quick win costs three index scans.
 CREATE VIEW quick_win_progress AS
 SELECT q.id AS quick_win_id,
+       q.region_code,
+       q.dimension_code,
+       q.status,
+       q.planned_budget,
        CASE WHEN m.total_weight IS NOT NULL THEN m.done_weight * 100 / m.total_weight
             WHEN r.percent IS NOT NULL THEN r.percent
             ELSE 0 END AS progress,

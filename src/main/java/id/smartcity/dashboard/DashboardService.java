@@ -93,10 +93,9 @@ public class DashboardService {
             }
         }
         for (Object[] row : rows(
-                "SELECT q.dimension_code, q.status, count(*), sum(q.planned_budget), sum(p.budget_realised),"
-                        + " sum(p.progress), sum(p.progress * q.planned_budget)"
-                        + " FROM quick_win q JOIN quick_win_progress p ON p.quick_win_id = q.id"
-                        + " WHERE q.region_code = ?1 GROUP BY q.dimension_code, q.status",
+                "SELECT dimension_code, status, count(*), sum(planned_budget), sum(budget_realised),"
+                        + " sum(progress), sum(progress * planned_budget)"
+                        + " FROM quick_win_progress WHERE region_code = ?1 GROUP BY dimension_code, status",
                 regionCode)) {
             Sums s = sums.get(DimensionCode.valueOf((String) row[0]));
             long n = ((Number) row[2]).longValue();
