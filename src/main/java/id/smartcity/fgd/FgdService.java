@@ -9,6 +9,7 @@ import id.smartcity.common.MergePatch;
 import id.smartcity.common.Problem;
 import id.smartcity.common.ProblemType;
 import id.smartcity.common.Roles;
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.InviteRequest;
@@ -122,7 +123,7 @@ public class FgdService {
         Map<String, Object> before = Map.of("status", s.status.name());
         s.status = request.to();
         s.statusReason = request.reason().strip();
-        s.statusChangedAt = FgdSession.now();
+        s.statusChangedAt = TimestampedEntity.now();
         audit.record(
                 AuditAction.TRANSITION,
                 FgdSession.AUDIT_TYPE,
@@ -254,10 +255,10 @@ public class FgdService {
         }
         MinutesRequest after = mapper.minutesState(s);
         if (before == null) {
-            s.minutesRecordedAt = FgdSession.now();
+            s.minutesRecordedAt = TimestampedEntity.now();
             audit.created("FGD_MINUTES", s.id.toString(), regionCode, after);
         } else if (audit.updated("FGD_MINUTES", s.id.toString(), regionCode, before, after) != null) {
-            s.minutesRecordedAt = FgdSession.now();
+            s.minutesRecordedAt = TimestampedEntity.now();
         }
         sessions.flush();
         return s;
@@ -297,7 +298,7 @@ public class FgdService {
 
     /** Moves the session's version (and updatedAt): its participants are part of it. */
     private FgdSession touched(FgdSession s) {
-        s.updatedAt = FgdSession.now();
+        s.updatedAt = TimestampedEntity.now();
         sessions.flush();
         return s;
     }

@@ -1,7 +1,7 @@
 package id.smartcity.fgd;
 
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,13 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +26,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "fgd_session")
-public class FgdSession extends PanacheEntityBase {
+public class FgdSession extends TimestampedEntity {
 
     public static final String AUDIT_TYPE = "FGD_SESSION";
 
@@ -90,27 +86,6 @@ public class FgdSession extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = now();
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     public boolean hasMinutes() {
         return minutesSummary != null;

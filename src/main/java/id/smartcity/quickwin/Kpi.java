@@ -1,22 +1,19 @@
 package id.smartcity.quickwin;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import id.smartcity.common.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Entity
 @Table(name = "kpi")
-public class Kpi extends PanacheEntityBase {
+public class Kpi extends TimestampedEntity {
 
     public static final String AUDIT_TYPE = "KPI";
 
@@ -41,21 +38,4 @@ public class Kpi extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = QuickWin.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = QuickWin.now();
-    }
 }

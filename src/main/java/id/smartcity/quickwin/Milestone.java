@@ -1,21 +1,18 @@
 package id.smartcity.quickwin;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import id.smartcity.common.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Entity
 @Table(name = "milestone")
-public class Milestone extends PanacheEntityBase {
+public class Milestone extends TimestampedEntity {
 
     public static final String AUDIT_TYPE = "MILESTONE";
 
@@ -39,21 +36,4 @@ public class Milestone extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = QuickWin.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = QuickWin.now();
-    }
 }

@@ -1,5 +1,6 @@
 package id.smartcity.quickwin;
 
+import id.smartcity.common.TimestampedEntity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +40,6 @@ public class ProgressReport extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = QuickWin.now();
+        createdAt = TimestampedEntity.now();
     }
 }

@@ -1,7 +1,7 @@
 package id.smartcity.quickwin;
 
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,8 +19,6 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +29,7 @@ import org.hibernate.annotations.FetchMode;
 /** A quick win (program unggulan). Its progress is derived (view quick_win_progress), never stored. */
 @Entity
 @Table(name = "quick_win")
-public class QuickWin extends PanacheEntityBase {
+public class QuickWin extends TimestampedEntity {
 
     public static final String AUDIT_TYPE = "QUICK_WIN";
 
@@ -93,27 +91,14 @@ public class QuickWin extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @PrePersist
     void onCreate() {
-        createdAt = now();
-        updatedAt = createdAt;
         searchText = searchable(title, description);
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = now();
         searchText = searchable(title, description);
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     static String searchable(String title, String description) {

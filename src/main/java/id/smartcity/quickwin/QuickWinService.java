@@ -9,6 +9,7 @@ import id.smartcity.common.MergePatch;
 import id.smartcity.common.Problem;
 import id.smartcity.common.ProblemType;
 import id.smartcity.common.Roles;
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.fgd.FgdSessionRepository;
 import id.smartcity.quickwin.api.QuickWinApi;
 import id.smartcity.region.RegionRepository;
@@ -130,7 +131,7 @@ public class QuickWinService {
         t.to = to;
         t.reason = reason;
         t.actor = subject();
-        t.occurredAt = QuickWin.now();
+        t.occurredAt = TimestampedEntity.now();
         t.persist();
         q.status = to;
         q.statusReason = reason;
@@ -258,7 +259,7 @@ public class QuickWinService {
 
     /** Its derived progress changed: move its version. */
     private void touch(QuickWin q) {
-        q.updatedAt = QuickWin.now();
+        q.updatedAt = TimestampedEntity.now();
         quickWins.flush();
     }
 

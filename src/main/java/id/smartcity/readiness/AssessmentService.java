@@ -7,6 +7,7 @@ import id.smartcity.common.ETags;
 import id.smartcity.common.Problem;
 import id.smartcity.common.ProblemType;
 import id.smartcity.common.Roles;
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.region.RegionRepository;
@@ -148,7 +149,7 @@ public class AssessmentService {
                             .with("unscored", unscored));
                 }
                 a.submittedBy = me;
-                a.submittedAt = ReadinessAssessment.now();
+                a.submittedAt = TimestampedEntity.now();
             }
             case VERIFIED -> {
                 requireRole("Verifying an assessment", Roles.AUDITOR, Roles.ADMIN);
@@ -158,7 +159,7 @@ public class AssessmentService {
                             "Four eyes: the assessment was submitted by you, so someone else must verify it");
                 }
                 a.verifiedBy = me;
-                a.verifiedAt = ReadinessAssessment.now();
+                a.verifiedAt = TimestampedEntity.now();
                 action = AuditAction.VERIFY;
             }
             case DRAFT -> {

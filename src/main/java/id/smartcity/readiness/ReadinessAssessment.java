@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import id.smartcity.common.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,14 +12,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +26,7 @@ import org.hibernate.annotations.FetchMode;
 /** One assessment of a region under one framework version for a period. */
 @Entity
 @Table(name = "readiness_assessment")
-public class ReadinessAssessment extends PanacheEntityBase {
+public class ReadinessAssessment extends TimestampedEntity {
 
     public static final String AUDIT_TYPE = "READINESS_ASSESSMENT";
 
@@ -72,27 +68,6 @@ public class ReadinessAssessment extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = now();
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** One indicator's score with its evidence. */
     @Embeddable

@@ -1,7 +1,7 @@
 package id.smartcity.region;
 
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,13 +11,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +22,7 @@ import org.hibernate.annotations.FetchMode;
 /** A region (kabupaten or kota): the tenant that every region-scoped record belongs to. */
 @Entity
 @Table(name = "region")
-public class Region extends PanacheEntityBase {
+public class Region extends TimestampedEntity {
 
     /** The entity type in the audit trail. */
     public static final String AUDIT_TYPE = "REGION";
@@ -49,12 +44,6 @@ public class Region extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @ElementCollection
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "region_body", joinColumns = @JoinColumn(name = "region_code"))
@@ -64,22 +53,6 @@ public class Region extends PanacheEntityBase {
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "region_dimension_coordinator", joinColumns = @JoinColumn(name = "region_code"))
     public List<Coordinator> coordinators = new ArrayList<>();
-
-    @PrePersist
-    void onCreate() {
-        createdAt = now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = now();
-    }
-
-    private static OffsetDateTime now() {
-        // PostgreSQL keeps microseconds; truncate so the response equals what a later read returns.
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** One of the region's Smart City bodies and the decree that set it up. */
     @Embeddable

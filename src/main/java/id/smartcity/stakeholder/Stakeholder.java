@@ -1,7 +1,7 @@
 package id.smartcity.stakeholder;
 
+import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,9 +16,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.text.Normalizer;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +27,7 @@ import org.hibernate.annotations.FetchMode;
 /** A party in a region's Smart City program, grouped into one or more dimensions. */
 @Entity
 @Table(name = "stakeholder")
-public class Stakeholder extends PanacheEntityBase {
+public class Stakeholder extends TimestampedEntity {
 
     public static final String AUDIT_TYPE = "STAKEHOLDER";
 
@@ -63,12 +60,6 @@ public class Stakeholder extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @ElementCollection
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "stakeholder_membership", joinColumns = @JoinColumn(name = "stakeholder_id"))
@@ -76,14 +67,11 @@ public class Stakeholder extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
         searchText = searchable(name, organisation);
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         searchText = searchable(name, organisation);
     }
 
