@@ -270,6 +270,75 @@ public class QuickWinResourceTest {
     }
 
     @Test
+    void everyWriteToMilestonesReportsAndKpisIsAudited() {
+        String region = TestData.createRegion("Kabupaten Jejak Program");
+        String id = create(region, body("Jejak", "ECONOMY", "10"));
+        milestone(region, id, "2", "2025-05-01", false);
+        String mid = given().auth()
+                .oauth2(TestData.adminToken())
+                .get(base(region) + "/" + id + "/milestones")
+                .then()
+                .extract()
+                .path("[0].id");
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType("application/merge-patch+json")
+                .body(Map.of("done", true, "doneDate", "2025-04-30"))
+                .patch(base(region) + "/" + id + "/milestones/" + mid)
+                .then()
+                .statusCode(200);
+        report(region, id, "2025-05-02", 30, "1.50");
+        String kpi = given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "Transaksi QRIS",
+                        "unit",
+                        "transaksi",
+                        "baseline",
+                        0,
+                        "target",
+                        1000,
+                        "direction",
+                        "HIGHER_IS_BETTER"))
+                .post(base(region) + "/" + id + "/kpis")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType("application/merge-patch+json")
+                .body(Map.of("actual", 250))
+                .patch(base(region) + "/" + id + "/kpis/" + kpi)
+                .then()
+                .statusCode(200)
+                .body("attainment.value", equalTo("25.00"));
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .header("If-Match", "\"1\"")
+                .delete(base(region) + "/" + id + "/milestones/" + mid)
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(Tokens.of(Roles.AUDITOR))
+                .queryParam("regionCode", region)
+                .queryParam("limit", 100)
+                .get("/api/v1/audit-events")
+                .then()
+                .body("items.findAll { it.entityType == 'MILESTONE' }.action", contains("CREATE", "UPDATE", "DELETE"))
+                .body(
+                        "items.findAll { it.entityType == 'MILESTONE' && it.action == 'UPDATE' }[0].after.done",
+                        equalTo(true))
+                .body("items.findAll { it.entityType == 'PROGRESS_REPORT' }.action", contains("CREATE"))
+                .body("items.findAll { it.entityType == 'PROGRESS_REPORT' }[0].after.budgetRealised", equalTo("1.50"))
+                .body("items.findAll { it.entityType == 'KPI' }.action", contains("CREATE", "UPDATE"))
+                .body("items.findAll { it.entityType == 'KPI' && it.action == 'UPDATE' }[0].after.actual", equalTo("250"))
+                .body("items.findAll { it.entityType == 'QUICK_WIN' }.action", contains("CREATE"));
+    }
+
+    @Test
     void sessionAndStakeholdersMustBeOfTheSameRegionAndTheSessionOfTheSameDimension() {
         String region = TestData.createRegion("Kabupaten Asal");
         String other = TestData.createRegion("Kabupaten Lain Asal");

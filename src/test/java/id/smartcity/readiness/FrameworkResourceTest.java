@@ -146,6 +146,15 @@ class FrameworkResourceTest {
                 .get("/api/v1/assessment-frameworks/" + code + "/versions/1")
                 .then()
                 .body("inUse", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.of(Roles.AUDITOR))
+                .queryParam("entityType", "FRAMEWORK_VERSION")
+                .queryParam("entityId", code + "/1")
+                .get("/api/v1/audit-events")
+                .then()
+                .body("items.action", contains("CREATE", "UPDATE"))
+                .body("items[1].after.name.en", equalTo("Corrected"))
+                .body("items[1].before.name.en", equalTo("Test"));
     }
 
     @SuppressWarnings("unchecked")
