@@ -66,14 +66,15 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
                 .firstResultOptional();
     }
 
-    /** Whether a session (or, later, a program) refers to the stakeholder: then it is archived, never deleted. */
+    /** Whether an FGD session or a quick win refers to the stakeholder: then it is archived, never deleted. */
     public boolean isReferenced(UUID id) {
-        Number uses = (Number) getEntityManager()
-                .createNativeQuery("SELECT (SELECT count(*) FROM fgd_participant WHERE stakeholder_id = ?1)"
-                        + " + (SELECT count(*) FROM fgd_session WHERE facilitator_stakeholder_id = ?1)")
+        return (Boolean) getEntityManager()
+                .createNativeQuery("SELECT EXISTS (SELECT 1 FROM fgd_participant WHERE stakeholder_id = ?1)"
+                        + " OR EXISTS (SELECT 1 FROM fgd_session WHERE facilitator_stakeholder_id = ?1)"
+                        + " OR EXISTS (SELECT 1 FROM quick_win WHERE lead_stakeholder_id = ?1)"
+                        + " OR EXISTS (SELECT 1 FROM quick_win_partner WHERE stakeholder_id = ?1)")
                 .setParameter(1, id)
                 .getSingleResult();
-        return uses.longValue() > 0;
     }
 
     /** Of {@code ids}, those that are stakeholders of the region. */

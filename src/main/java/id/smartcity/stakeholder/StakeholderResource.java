@@ -238,7 +238,8 @@ public class StakeholderResource {
     @Operation(
             operationId = "deleteStakeholder",
             summary = "Delete a stakeholder nothing refers to",
-            description = "A stakeholder that an FGD session refers to is never deleted (409): archive it instead.")
+            description =
+                    "A stakeholder that an FGD session or a quick win refers to is never deleted (409): archive it instead.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "Referenced: archive it instead")
     public void delete(

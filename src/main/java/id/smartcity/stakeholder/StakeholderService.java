@@ -80,7 +80,7 @@ public class StakeholderService {
     }
 
     /**
-     * Deletes a stakeholder nothing refers to. One that a session (or a program) refers to is
+     * Deletes a stakeholder nothing refers to. One that a session or a quick win refers to is
      * archived instead (active = false): 409 says so.
      */
     @Transactional
@@ -88,8 +88,8 @@ public class StakeholderService {
         Stakeholder s = find(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         if (stakeholders.isReferenced(id)) {
-            throw ApiException.conflict("Stakeholder " + id + " is referenced by FGD sessions and cannot be deleted;"
-                    + " archive it instead by setting active to false");
+            throw ApiException.conflict("Stakeholder " + id + " is referenced by FGD sessions or quick wins and cannot"
+                    + " be deleted; archive it instead by setting active to false");
         }
         StakeholderRequest before = mapper.toState(s);
         stakeholders.delete(s);

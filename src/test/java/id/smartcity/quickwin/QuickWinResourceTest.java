@@ -334,7 +334,9 @@ public class QuickWinResourceTest {
                 .body("items.findAll { it.entityType == 'PROGRESS_REPORT' }.action", contains("CREATE"))
                 .body("items.findAll { it.entityType == 'PROGRESS_REPORT' }[0].after.budgetRealised", equalTo("1.50"))
                 .body("items.findAll { it.entityType == 'KPI' }.action", contains("CREATE", "UPDATE"))
-                .body("items.findAll { it.entityType == 'KPI' && it.action == 'UPDATE' }[0].after.actual", equalTo("250"))
+                .body(
+                        "items.findAll { it.entityType == 'KPI' && it.action == 'UPDATE' }[0].after.actual",
+                        equalTo("250"))
                 .body("items.findAll { it.entityType == 'QUICK_WIN' }.action", contains("CREATE"));
     }
 
@@ -394,7 +396,15 @@ public class QuickWinResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("plannedBudget"));
         b.put("dimension", "LIVING");
-        b.remove("leadStakeholderId");
+        String lead = given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Dinas Kesehatan", "kind", "GOVERNMENT_AGENCY"))
+                .post("/api/v1/regions/" + region + "/stakeholders")
+                .then()
+                .extract()
+                .path("id");
+        b.put("leadStakeholderId", lead);
         given().auth()
                 .oauth2(TestData.adminToken())
                 .contentType(ContentType.JSON)
@@ -402,7 +412,15 @@ public class QuickWinResourceTest {
                 .post(base(region))
                 .then()
                 .statusCode(201)
-                .body("fgdSessionId", equalTo(session));
+                .body("fgdSessionId", equalTo(session))
+                .body("leadStakeholderId", equalTo(lead));
+        // The lead of a quick win is archived, never deleted.
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .delete("/api/v1/regions/" + region + "/stakeholders/" + lead)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("quick wins"));
     }
 
     @Test
