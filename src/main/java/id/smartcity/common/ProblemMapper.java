@@ -184,6 +184,22 @@ public class ProblemMapper {
                             .problem(),
                     uri);
         }
+        if (sql != null && "23503".equals(sql.getSQLState())) {
+            // A reference raced past the service's own check (e.g. a record deleted meanwhile).
+            LOG.warnf("Foreign key violation on %s (SQLState 23503)", uri == null ? "?" : uri.getPath());
+            return respond(
+                    ApiException.conflict(
+                                    "The change refers to a record that no longer exists, or one that others refer to")
+                            .problem(),
+                    uri);
+        }
+        if (sql != null && "23514".equals(sql.getSQLState())) {
+            // The database's own check caught what validation should have: a 4xx, and a log line to fix it.
+            LOG.warnf("Check constraint violation on %s (SQLState 23514)", uri == null ? "?" : uri.getPath());
+            return respond(
+                    new Problem(ProblemType.VALIDATION, "The request breaks a rule of the record it changes", null),
+                    uri);
+        }
         if (find(e, OptimisticLockException.class) != null || find(e, StaleStateException.class) != null) {
             return concurrentChange(uri);
         }
