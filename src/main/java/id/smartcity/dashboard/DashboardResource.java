@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.common.ETags;
 import id.smartcity.common.Roles;
-import id.smartcity.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -54,7 +53,6 @@ public class DashboardResource {
     public RestResponse<DashboardResponse> get(
             @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         DashboardResponse body = service.dashboard(regionCode);
         return ETags.ok(body, digest(body), ifNoneMatch);
     }

@@ -5,7 +5,6 @@ import id.smartcity.common.ETags;
 import id.smartcity.common.Roles;
 import id.smartcity.fgd.api.MinutesRequest;
 import id.smartcity.fgd.api.MinutesResponse;
-import id.smartcity.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -63,7 +62,6 @@ public class FgdMinutesResource {
             content = @Content(schema = @Schema(implementation = MinutesResponse.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<MinutesResponse> get(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.find(regionCode, id);
         MinutesResponse minutes = mapper.minutes(s);
         if (minutes == null) {
@@ -93,7 +91,6 @@ public class FgdMinutesResource {
     public RestResponse<MinutesResponse> put(
             @HeaderParam("If-Match") @Parameter(description = "The session's ETag") String ifMatch,
             @NotNull @Valid MinutesRequest request) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.putMinutes(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.minutes(s), s.version, null);
     }

@@ -9,7 +9,6 @@ import id.smartcity.common.Roles;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.ParticipantResponse;
-import id.smartcity.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -82,7 +81,6 @@ public class FgdParticipantResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ParticipantPage.class)))
     public RestResponse<Page<ParticipantResponse>> list(@BeanParam PageParams params) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.find(regionCode, id);
         return withEtag(s, params);
     }
@@ -110,7 +108,6 @@ public class FgdParticipantResource {
     public RestResponse<Page<ParticipantResponse>> invite(
             @HeaderParam("If-Match") @Parameter(description = "The session's ETag") String ifMatch,
             @NotNull @Valid InviteRequest request) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.invite(regionCode, id, ifMatch, request);
         return withEtag(s, new PageParams());
     }
@@ -136,7 +133,6 @@ public class FgdParticipantResource {
     public RestResponse<Page<ParticipantResponse>> attendance(
             @HeaderParam("If-Match") @Parameter(description = "The session's ETag") String ifMatch,
             @NotNull @Valid AttendanceRequest request) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.attendance(regionCode, id, ifMatch, request);
         return withEtag(s, new PageParams());
     }
@@ -150,7 +146,6 @@ public class FgdParticipantResource {
     public void remove(
             @PathParam("stakeholderId") UUID stakeholderId,
             @HeaderParam("If-Match") @Parameter(description = "The session's ETag") String ifMatch) {
-        RegionCodes.requireValid(regionCode);
         service.uninvite(regionCode, id, stakeholderId, ifMatch);
     }
 

@@ -15,7 +15,6 @@ import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
 import id.smartcity.fgd.api.TransitionRequest;
-import id.smartcity.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -108,7 +107,6 @@ public class FgdSessionResource {
                     String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             HttpHeaders headers) {
-        RegionCodes.requireValid(regionCode);
         FgdSessionRepository.Filter filter = new FgdSessionRepository.Filter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
                 Params.enumValue("status", status, FgdStatus.class),
@@ -145,7 +143,6 @@ public class FgdSessionResource {
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<FgdSessionResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.find(regionCode, id);
         return ETags.ok(mapper.toResponse(s), s.version, ifNoneMatch);
     }
@@ -165,7 +162,6 @@ public class FgdSessionResource {
             content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> create(@NotNull @Valid FgdSessionRequest request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.create(regionCode, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(s.id.toString()).build(), mapper.toResponse(s), s.version);
@@ -189,7 +185,6 @@ public class FgdSessionResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             @NotNull @Valid FgdSessionRequest request) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.replace(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);
     }
@@ -219,7 +214,6 @@ public class FgdSessionResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             JsonNode patch) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(s), s.version, null);
     }
@@ -246,7 +240,6 @@ public class FgdSessionResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             @NotNull @Valid TransitionRequest request) {
-        RegionCodes.requireValid(regionCode);
         FgdSession s = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);
     }

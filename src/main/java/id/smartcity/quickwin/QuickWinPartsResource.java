@@ -5,7 +5,6 @@ import id.smartcity.common.ETags;
 import id.smartcity.common.MergePatch;
 import id.smartcity.common.Roles;
 import id.smartcity.quickwin.api.QuickWinApi;
-import id.smartcity.region.RegionCodes;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -85,7 +84,6 @@ public class QuickWinPartsResource {
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<QuickWinApi.MilestoneResponse> addMilestone(
             @NotNull @Valid QuickWinApi.MilestoneRequest request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         Milestone m = service.addMilestone(regionCode, id, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(m.id.toString()).build(), mapper.toResponse(m), m.version);
@@ -115,7 +113,6 @@ public class QuickWinPartsResource {
             @PathParam("milestoneId") UUID milestoneId,
             @HeaderParam("If-Match") @Parameter(description = "The milestone's ETag") String ifMatch,
             JsonNode patch) {
-        RegionCodes.requireValid(regionCode);
         Milestone m = service.patchMilestone(regionCode, id, milestoneId, ifMatch, patch);
         return ETags.ok(mapper.toResponse(m), m.version, null);
     }
@@ -129,7 +126,6 @@ public class QuickWinPartsResource {
     public void deleteMilestone(
             @PathParam("milestoneId") UUID milestoneId,
             @HeaderParam("If-Match") @Parameter(description = "The milestone's ETag") String ifMatch) {
-        RegionCodes.requireValid(regionCode);
         service.deleteMilestone(regionCode, id, milestoneId, ifMatch);
     }
 
@@ -163,7 +159,6 @@ public class QuickWinPartsResource {
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<QuickWinApi.ReportResponse> addReport(
             @NotNull @Valid QuickWinApi.ReportRequest request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         ProgressReport r = service.addReport(regionCode, id, request);
         return RestResponse.ResponseBuilder.<QuickWinApi.ReportResponse>created(
                         uri.getAbsolutePathBuilder().path(r.id.toString()).build())
@@ -197,7 +192,6 @@ public class QuickWinPartsResource {
             content = @Content(schema = @Schema(implementation = QuickWinApi.KpiResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<QuickWinApi.KpiResponse> addKpi(@NotNull @Valid QuickWinApi.KpiRequest request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         Kpi k = service.addKpi(regionCode, id, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(k.id.toString()).build(), mapper.toResponse(k), k.version);
@@ -227,13 +221,11 @@ public class QuickWinPartsResource {
             @PathParam("kpiId") UUID kpiId,
             @HeaderParam("If-Match") @Parameter(description = "The KPI's ETag") String ifMatch,
             JsonNode patch) {
-        RegionCodes.requireValid(regionCode);
         Kpi k = service.patchKpi(regionCode, id, kpiId, ifMatch, patch);
         return ETags.ok(mapper.toResponse(k), k.version, null);
     }
 
     private QuickWin quickWin() {
-        RegionCodes.requireValid(regionCode);
         return service.find(regionCode, id);
     }
 }

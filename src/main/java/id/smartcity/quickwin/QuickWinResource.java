@@ -12,7 +12,6 @@ import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.quickwin.api.QuickWinApi;
-import id.smartcity.region.RegionCodes;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -109,7 +108,6 @@ public class QuickWinResource {
                     String lead,
             @QueryParam("q") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100)) String q,
             HttpHeaders headers) {
-        RegionCodes.requireValid(regionCode);
         QuickWinRepository.Filter filter = new QuickWinRepository.Filter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
                 Params.enumValue("status", status, QuickWinStatus.class),
@@ -150,7 +148,6 @@ public class QuickWinResource {
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<QuickWinApi.Response> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         QuickWin q = service.find(regionCode, id);
         return ETags.ok(mapper.toResponse(q, quickWins.derived(q.id)), q.version, ifNoneMatch);
     }
@@ -172,7 +169,6 @@ public class QuickWinResource {
             responseCode = "422",
             description = "Session or stakeholders of another region, or a session of another dimension")
     public RestResponse<QuickWinApi.Response> create(@NotNull @Valid QuickWinApi.Request request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         QuickWin q = service.create(regionCode, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(q.id.toString()).build(),
@@ -209,7 +205,6 @@ public class QuickWinResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             JsonNode patch) {
-        RegionCodes.requireValid(regionCode);
         QuickWin q = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(q, quickWins.derived(q.id)), q.version, null);
     }
@@ -239,7 +234,6 @@ public class QuickWinResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             @NotNull @Valid QuickWinApi.TransitionRequest request) {
-        RegionCodes.requireValid(regionCode);
         QuickWin q = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(q, quickWins.derived(q.id)), q.version, null);
     }
@@ -250,7 +244,6 @@ public class QuickWinResource {
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "listQuickWinTransitions", summary = "The quick win's status history, oldest first")
     public List<QuickWinApi.TransitionResponse> history(@PathParam("id") UUID id) {
-        RegionCodes.requireValid(regionCode);
         QuickWin q = service.find(regionCode, id);
         return QuickWinTransition.<QuickWinTransition>list("quickWinId", Sort.by("occurredAt"), q.id).stream()
                 .map(mapper::toResponse)

@@ -12,7 +12,6 @@ import id.smartcity.common.Roles;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.ResultResponse;
 import id.smartcity.readiness.api.TrendResponse;
-import id.smartcity.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -90,7 +89,6 @@ public class AssessmentResource {
                             description = "Framework code",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                     String framework) {
-        RegionCodes.requireValid(regionCode);
         PageRequest page = PageRequest.of(params, SORTABLE, "period", "id");
         var query = assessments.search(
                 regionCode,
@@ -114,7 +112,6 @@ public class AssessmentResource {
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<AssessmentApi.Response> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         ReadinessAssessment a = service.find(regionCode, id);
         return ETags.ok(toResponse(a), a.version, ifNoneMatch);
     }
@@ -140,7 +137,6 @@ public class AssessmentResource {
             description = "The region already has an assessment for this period and framework version")
     public RestResponse<AssessmentApi.Response> create(
             @NotNull @Valid AssessmentApi.CreateRequest request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         ReadinessAssessment a = service.create(regionCode, request);
         return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), toResponse(a), a.version);
     }
@@ -165,7 +161,6 @@ public class AssessmentResource {
             @PathParam("indicatorCode") String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid AssessmentApi.ScoreRequest request) {
-        RegionCodes.requireValid(regionCode);
         ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
         return ETags.ok(toResponse(a), a.version, null);
     }
@@ -185,7 +180,6 @@ public class AssessmentResource {
             @PathParam("id") UUID id,
             @PathParam("indicatorCode") String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
-        RegionCodes.requireValid(regionCode);
         ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
         return ETags.ok(toResponse(a), a.version, null);
     }
@@ -213,7 +207,6 @@ public class AssessmentResource {
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid AssessmentApi.TransitionRequest request) {
-        RegionCodes.requireValid(regionCode);
         ReadinessAssessment a = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(toResponse(a), a.version, null);
     }
@@ -238,7 +231,6 @@ public class AssessmentResource {
                 @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
     public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
-        RegionCodes.requireValid(regionCode);
         ResultResponse r = results.result(service.find(regionCode, id));
         if (Csv.wanted(headers)) {
             return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", new CsvBody(w -> {
@@ -308,7 +300,6 @@ public class AssessmentResource {
                             required = true,
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                     String framework) {
-        RegionCodes.requireValid(regionCode);
         String code = Params.text("framework", framework, 40);
         if (code == null) {
             throw ApiException.invalid("framework", "is required, e.g. READINESS");

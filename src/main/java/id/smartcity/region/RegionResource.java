@@ -103,7 +103,6 @@ public class RegionResource {
             @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
             @HeaderParam("If-None-Match") @Parameter(description = "ETag of the copy the caller holds")
                     String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         Region region =
                 regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         return ETags.ok(mapper.toResponse(region), region.version, ifNoneMatch);
@@ -162,7 +161,6 @@ public class RegionResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             JsonNode patch) {
-        RegionCodes.requireValid(regionCode);
         RegionResponse updated = service.patch(regionCode, ifMatch, patch);
         return ETags.ok(updated, updated.version(), null);
     }

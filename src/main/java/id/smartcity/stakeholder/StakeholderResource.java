@@ -12,7 +12,6 @@ import id.smartcity.common.Params;
 import id.smartcity.common.PersonalData;
 import id.smartcity.common.Roles;
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.region.RegionCodes;
 import id.smartcity.stakeholder.api.StakeholderRequest;
 import id.smartcity.stakeholder.api.StakeholderResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -105,7 +104,6 @@ public class StakeholderResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 100))
                     String q,
             HttpHeaders headers) {
-        RegionCodes.requireValid(regionCode);
         StakeholderRepository.Filter filter = new StakeholderRepository.Filter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
                 Params.enumValue("kind", kind, StakeholderKind.class),
@@ -143,7 +141,6 @@ public class StakeholderResource {
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<StakeholderResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        RegionCodes.requireValid(regionCode);
         Stakeholder s = service.find(regionCode, id);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, ifNoneMatch);
     }
@@ -163,7 +160,6 @@ public class StakeholderResource {
             content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> create(@NotNull @Valid StakeholderRequest request, UriInfo uri) {
-        RegionCodes.requireValid(regionCode);
         Stakeholder s = service.create(regionCode, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(s.id.toString()).build(),
@@ -192,7 +188,6 @@ public class StakeholderResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             @NotNull @Valid StakeholderRequest request) {
-        RegionCodes.requireValid(regionCode);
         Stakeholder s = service.replace(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
     }
@@ -227,7 +222,6 @@ public class StakeholderResource {
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             JsonNode patch) {
-        RegionCodes.requireValid(regionCode);
         Stakeholder s = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
     }
@@ -245,7 +239,6 @@ public class StakeholderResource {
     public void delete(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version to delete") String ifMatch) {
-        RegionCodes.requireValid(regionCode);
         service.delete(regionCode, id, ifMatch);
     }
 

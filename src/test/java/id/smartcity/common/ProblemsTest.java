@@ -141,6 +141,16 @@ class ProblemsTest {
     }
 
     @Test
+    void aMalformedRegionCodeInAnyPathIs400NamingIt() {
+        for (String path : new String[] {
+            "/api/v1/regions/3303", "/api/v1/regions/x/stakeholders", "/api/v1/regions/33-03/dashboard"
+        }) {
+            isProblem(given().auth().oauth2(TestData.adminToken()).get(path).then(), 400, "validation")
+                    .body("errors[0].field", equalTo("regionCode"));
+        }
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() {
         isProblem(
                         given().auth()
