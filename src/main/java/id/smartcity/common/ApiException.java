@@ -43,10 +43,6 @@ public class ApiException extends RuntimeException {
         return of(ProblemType.CONFLICT, detail);
     }
 
-    public static ApiException unprocessable(String detail) {
-        return of(ProblemType.BUSINESS_RULE, detail);
-    }
-
     /** 422 naming the fields that break a business rule (e.g. a reference to another region). */
     public static ApiException unprocessable(List<Problem.FieldError> errors) {
         String detail = errors.size() == 1

@@ -40,7 +40,6 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("413", "The request body is too large"),
             Map.entry("415", "The Content-Type is not supported"),
             Map.entry("422", "A business rule forbids it"),
-            Map.entry("429", "Too many requests"),
             Map.entry("500", "Unexpected error; the problem carries the requestId to report"));
 
     @Override

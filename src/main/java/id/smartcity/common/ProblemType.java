@@ -17,9 +17,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     BUSINESS_RULE(422, "business-rule", "Business rule violated"),
-    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
-    INTERNAL(500, "internal", "Internal error"),
-    UNAVAILABLE(503, "unavailable", "Service unavailable");
+    INTERNAL(500, "internal", "Internal error");
 
     private final int status;
     private final String slug;

@@ -47,10 +47,6 @@ public class RegionScope {
         return regions;
     }
 
-    public boolean allows(String regionCode) {
-        return unrestricted() || regions().contains(regionCode);
-    }
-
     /**
      * A JPQL condition restricting {@code regionPath} to the caller's regions, binding its
      * parameter into {@code params}: {@code "1 = 1"} when unrestricted, {@code "1 = 0"} when the
