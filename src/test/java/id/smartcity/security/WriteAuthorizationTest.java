@@ -73,7 +73,7 @@ class WriteAuthorizationTest {
                 .then()
                 .extract()
                 .jsonPath();
-        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
         Set<String> seen = new TreeSet<>();
         List<String> wrong = new ArrayList<>();
         for (var path : paths.entrySet()) {
@@ -82,7 +82,9 @@ class WriteAuthorizationTest {
                 if (!List.of("post", "put", "patch", "delete").contains(method)) {
                     continue;
                 }
-                String operationId = (String) op.getValue().get("operationId");
+                @SuppressWarnings("unchecked")
+                Map<String, Object> operation = (Map<String, Object>) op.getValue();
+                String operationId = (String) operation.get("operationId");
                 seen.add(operationId);
                 Set<String> allowed = ALLOWED.get(operationId);
                 if (allowed == null) {
@@ -95,7 +97,7 @@ class WriteAuthorizationTest {
                         .replace("{version}", "1")
                         .replace("{indicatorCode}", "SDM")
                         .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-                String contentType = contentType(op.getValue());
+                String contentType = contentType(operation);
                 for (String role : ROLES) {
                     Response r = given().auth()
                             .oauth2(Tokens.user(role + "-acl")
