@@ -88,6 +88,16 @@ class OperationsTest {
     }
 
     @Test
+    void onlyTheApiHealthMetricsAndContractAnswer() {
+        for (String path :
+                new String[] {"/", "/index.html", "/q/dev-ui", "/q/arc", "/q/info", "/api", "/api/v2/regions"}) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        given().get("/q/health").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
     void apiResponsesAreNotCachedAndNotSniffed() {
         given().auth()
                 .oauth2(TestData.adminToken())
@@ -95,6 +105,9 @@ class OperationsTest {
                 .then()
                 .header("Cache-Control", equalTo("no-store"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("Referrer-Policy", equalTo("no-referrer"))
                 .header("Server", not(containsString("Quarkus")));
     }
 }
