@@ -43,6 +43,21 @@ public class ApiException extends RuntimeException {
         return of(ProblemType.CONFLICT, detail);
     }
 
+    /**
+     * 409 for a move a workflow does not allow, naming the current status and, in {@code allowed},
+     * the moves it does allow (empty for a final status).
+     */
+    public static ApiException illegalTransition(
+            String what, Enum<?> current, Enum<?> to, List<? extends Enum<?>> allowed) {
+        return new ApiException(new Problem(
+                        ProblemType.CONFLICT,
+                        "A " + current + " " + what + " cannot become " + to + "; allowed: "
+                                + (allowed.isEmpty() ? "none" : allowed),
+                        null)
+                .with("currentStatus", current)
+                .with("allowed", allowed));
+    }
+
     /** 422 naming the fields that break a business rule (e.g. a reference to another region). */
     public static ApiException unprocessable(List<Problem.FieldError> errors) {
         String detail = errors.size() == 1

@@ -96,13 +96,7 @@ public class FgdService {
         FgdSession s = find(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         if (!s.status.canBecome(request.to())) {
-            throw new ApiException(new Problem(
-                            ProblemType.CONFLICT,
-                            "A " + s.status + " session cannot become " + request.to() + "; allowed: "
-                                    + (s.status.allowedNext().isEmpty() ? "none" : s.status.allowedNext()),
-                            null)
-                    .with("currentStatus", s.status)
-                    .with("allowed", s.status.allowedNext()));
+            throw ApiException.illegalTransition("session", s.status, request.to(), s.status.allowedNext());
         }
         if (request.to() == FgdStatus.HELD) {
             List<String> missing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package id.smartcity.quickwin;
 
+import id.smartcity.common.TextSearch;
 import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
 import jakarta.persistence.CollectionTable;
@@ -16,11 +17,9 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.Fetch;
@@ -93,18 +92,11 @@ public class QuickWin extends TimestampedEntity {
 
     @PrePersist
     void onCreate() {
-        searchText = searchable(title, description);
+        searchText = TextSearch.normalise(title, description);
     }
 
     @PreUpdate
     void onUpdate() {
-        searchText = searchable(title, description);
-    }
-
-    static String searchable(String title, String description) {
-        String text = description == null ? title : title + " " + description;
-        return Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
+        searchText = TextSearch.normalise(title, description);
     }
 }

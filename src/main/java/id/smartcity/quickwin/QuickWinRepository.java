@@ -1,6 +1,7 @@
 package id.smartcity.quickwin;
 
 import id.smartcity.common.RegionScope;
+import id.smartcity.common.TextSearch;
 import id.smartcity.dimension.DimensionCode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -46,14 +47,7 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
         add(where, params, "lead", "leadStakeholderId = :lead", f.leadStakeholderId());
         if (f.q() != null) {
             where.append(" and searchText like :q escape '\\'");
-            params.put(
-                    "q",
-                    "%"
-                            + QuickWin.searchable(f.q(), null)
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_")
-                            + "%");
+            params.put("q", TextSearch.containing(f.q()));
         }
         return find(where.toString(), sort, params);
     }

@@ -5,9 +5,9 @@ import id.smartcity.common.Csv;
 import id.smartcity.common.CsvBody;
 import id.smartcity.common.ETags;
 import id.smartcity.common.MergePatch;
-import id.smartcity.common.Page;
 import id.smartcity.common.PageParams;
 import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
 import id.smartcity.dimension.DimensionCode;
@@ -126,12 +126,7 @@ public class QuickWinResource {
                 }
             }));
         }
-        long total = query.count();
-        List<QuickWinApi.Response> items = total <= page.offset()
-                ? List.of()
-                : responses(query.range(page.offset(), page.offset() + page.limit() - 1)
-                        .list());
-        return Response.ok(new Page<>(items, page.offset(), page.limit(), total), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(Paging.pageOfRows(query, page, this::responses), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 

@@ -98,13 +98,7 @@ public class QuickWinService {
         ETags.checkIfMatch(ifMatch, q.version);
         QuickWinStatus to = request.to();
         if (!q.status.canBecome(to)) {
-            throw new ApiException(new Problem(
-                            ProblemType.CONFLICT,
-                            "A " + q.status + " quick win cannot become " + to + "; allowed: "
-                                    + (q.status.allowedNext().isEmpty() ? "none" : q.status.allowedNext()),
-                            null)
-                    .with("currentStatus", q.status)
-                    .with("allowed", q.status.allowedNext()));
+            throw ApiException.illegalTransition("quick win", q.status, to, q.status.allowedNext());
         }
         String reason = request.reason() == null || request.reason().isBlank()
                 ? null

@@ -121,13 +121,7 @@ public class AssessmentService {
         ETags.checkIfMatch(ifMatch, a.version);
         AssessmentStatus to = request.to();
         if (!a.status.canBecome(to)) {
-            throw new ApiException(new Problem(
-                            ProblemType.CONFLICT,
-                            "A " + a.status + " assessment cannot become " + to + "; allowed: "
-                                    + (a.status.allowedNext().isEmpty() ? "none" : a.status.allowedNext()),
-                            null)
-                    .with("currentStatus", a.status)
-                    .with("allowed", a.status.allowedNext()));
+            throw ApiException.illegalTransition("assessment", a.status, to, a.status.allowedNext());
         }
         String reason = request.reason() == null || request.reason().isBlank()
                 ? null

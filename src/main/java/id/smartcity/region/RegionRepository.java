@@ -1,6 +1,7 @@
 package id.smartcity.region;
 
 import id.smartcity.common.RegionScope;
+import id.smartcity.common.TextSearch;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -28,7 +29,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
         StringBuilder where = new StringBuilder(scope.jpql("code", params));
         if (q != null && !q.isBlank()) {
             where.append(" and (lower(name) like :q escape '\\' or code like :q escape '\\')");
-            params.put("q", "%" + escapeLike(q.strip().toLowerCase()) + "%");
+            params.put("q", TextSearch.containing(q));
         }
         if (type != null) {
             where.append(" and type = :type");
@@ -40,9 +41,5 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
     /** Whether a region with this code exists, whoever may see it. */
     public boolean existsAnywhere(String code) {
         return count("code", code) > 0;
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

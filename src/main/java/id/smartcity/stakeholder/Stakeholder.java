@@ -1,5 +1,6 @@
 package id.smartcity.stakeholder;
 
+import id.smartcity.common.TextSearch;
 import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
 import jakarta.persistence.CollectionTable;
@@ -15,10 +16,8 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.Fetch;
@@ -67,28 +66,12 @@ public class Stakeholder extends TimestampedEntity {
 
     @PrePersist
     void onCreate() {
-        searchText = searchable(name, organisation);
+        searchText = TextSearch.normalise(name, organisation);
     }
 
     @PreUpdate
     void onUpdate() {
-        searchText = searchable(name, organisation);
-    }
-
-    /** Lower case without accents: "Dinas Komunikasi dan Informatika" matches "informatika". */
-    public static String searchable(String... parts) {
-        StringBuilder text = new StringBuilder();
-        for (String part : parts) {
-            if (part != null) {
-                if (text.length() > 0) {
-                    text.append(' ');
-                }
-                text.append(part);
-            }
-        }
-        return Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
+        searchText = TextSearch.normalise(name, organisation);
     }
 
     /** Membership in one dimension. */

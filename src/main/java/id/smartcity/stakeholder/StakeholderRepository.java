@@ -1,6 +1,7 @@
 package id.smartcity.stakeholder;
 
 import id.smartcity.common.RegionScope;
+import id.smartcity.common.TextSearch;
 import id.smartcity.dimension.DimensionCode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -49,7 +50,7 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
         }
         if (f.q() != null) {
             where.append(" and searchText like :q escape '\\'");
-            params.put("q", "%" + escapeLike(Stakeholder.searchable(f.q())) + "%");
+            params.put("q", TextSearch.containing(f.q()));
         }
         return find(where.toString(), sort, params);
     }
@@ -82,9 +83,5 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
         Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         return list("id in :ids and " + scope.inRegion(regionCode, params), params);
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
