@@ -1,0 +1,178 @@
+package id.smartcity.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak (the {@code smartcity} realm from {@code deploy/keycloak}) and the packaged API as child
+ * processes: what the README's run command and the end-to-end suite both start. Keycloak comes from
+ * the distribution that Maven unpacks into the cache folder ({@code ~/.cache/smartcity} unless
+ * {@code SMARTCITY_CACHE} says otherwise); its database (H2 files) lives where the caller says, so
+ * the local stack keeps its users and the end-to-end suite starts from the realm file every time.
+ */
+public final class SmartCityStack implements AutoCloseable {
+
+    public static final String KEYCLOAK_VERSION = "26.7.3";
+    public static final String REALM = "smartcity";
+    /** Keycloak's bootstrap administrator of the master realm; local and test use only. */
+    public static final String KEYCLOAK_ADMIN = "admin";
+
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
+
+    private final Path project;
+    private final Path logs;
+    private final Consumer<String> out;
+    private final List<ManagedProcess> started = new ArrayList<>();
+    private int keycloakPort;
+    private int apiPort;
+
+    public SmartCityStack(Path project, Path logs, Consumer<String> out) {
+        this.project = project.toAbsolutePath();
+        this.logs = logs.toAbsolutePath();
+        this.out = out;
+    }
+
+    public static Path keycloakHome() {
+        String explicit = System.getProperty("smartcity.keycloak.home");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String cache = System.getenv("SMARTCITY_CACHE");
+        Path base = cache != null && !cache.isBlank()
+                ? Path.of(cache)
+                : Path.of(System.getProperty("user.home"), ".cache", "smartcity");
+        return base.resolve("keycloak-" + KEYCLOAK_VERSION);
+    }
+
+    /** Starts Keycloak on {@code port} with its database in {@code dataDir}; {@code fresh} empties it first. */
+    public ManagedProcess startKeycloak(int port, Path dataDir, boolean fresh, Duration timeout) {
+        Path home = keycloakHome();
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("Keycloak " + KEYCLOAK_VERSION + " is not unpacked in " + home
+                    + ". The run command (./run.sh) and the end-to-end profile (./mvnw verify -Pe2e) fetch it"
+                    + " through Maven.");
+        }
+        try {
+            if (fresh) {
+                deleteTree(dataDir);
+            }
+            Files.createDirectories(dataDir);
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(
+                    project.resolve("deploy/keycloak/smartcity-realm.json"),
+                    imports.resolve("smartcity-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (Ports.answers("127.0.0.1", port)) {
+            throw new IllegalStateException("Port " + port + " is already in use; Keycloak needs it. Stop what runs"
+                    + " there (this command never stops a process it did not start).");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        List<String> command = List.of(
+                "bash",
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-port=" + port,
+                "--hostname=http://localhost:" + port,
+                "--import-realm",
+                "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+        out.accept("Starting Keycloak " + KEYCLOAK_VERSION + " on http://localhost:" + port
+                + " (the first start on a machine builds Keycloak: a few minutes; later starts 15-60 s)");
+        ManagedProcess keycloak = ManagedProcess.start("Keycloak", command, env, home, logs.resolve("keycloak.log"));
+        started.add(keycloak);
+        Duration took = keycloak.awaitReady(
+                "http://localhost:" + port + "/realms/" + REALM + "/.well-known/openid-configuration",
+                timeout,
+                Duration.ofSeconds(5),
+                out);
+        out.accept("  Keycloak is ready (" + took.toSeconds() + " s); log: " + keycloak.log());
+        keycloakPort = port;
+        return keycloak;
+    }
+
+    /** Starts the packaged API on {@code port} against {@code database}, with the Purbalingga demo data. */
+    public ManagedProcess startApi(int port, StackDatabase database, Map<String, String> extraEnv, Duration timeout) {
+        Path jar = project.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
+        }
+        if (Ports.answers("127.0.0.1", port)) {
+            throw new IllegalStateException("Port " + port + " is already in use; the API needs it. Stop what runs"
+                    + " there (this command never stops a process it did not start).");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", "demo");
+        env.put("PORT", String.valueOf(port));
+        env.put("DB_URL", database.jdbcUrl());
+        env.put("DB_USER", database.user());
+        env.put("DB_PASSWORD", database.password());
+        env.put("OIDC_AUTH_SERVER_URL", issuer());
+        env.putAll(extraEnv);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        out.accept("Starting the API on http://localhost:" + port + " (demo profile: Purbalingga's data)");
+        ManagedProcess api = ManagedProcess.start("API", command, env, project, logs.resolve("api.log"));
+        started.add(api);
+        Duration took =
+                api.awaitReady("http://localhost:" + port + "/q/health/ready", timeout, Duration.ofSeconds(3), out);
+        out.accept("  the API is ready (" + took.toMillis() + " ms); log: " + api.log());
+        apiPort = port;
+        return api;
+    }
+
+    public String issuer() {
+        return "http://localhost:" + keycloakPort + "/realms/" + REALM;
+    }
+
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + apiPort;
+    }
+
+    /** Stops what this stack started, the API first, in reverse order. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            ManagedProcess p = started.get(i);
+            if (p.isAlive()) {
+                out.accept("Stopping " + p.name());
+            }
+            p.close();
+        }
+        started.clear();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
