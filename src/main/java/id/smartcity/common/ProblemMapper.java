@@ -203,6 +203,22 @@ public class ProblemMapper {
         if (find(e, OptimisticLockException.class) != null || find(e, StaleStateException.class) != null) {
             return concurrentChange(uri);
         }
+        if (databaseUnavailable(e)) {
+            // PostgreSQL restarting, failing over or out of connections: nothing was changed (the
+            // transaction did not commit), and a retry in a moment will do.
+            LOG.warnf(
+                    "Database unavailable on %s: %s",
+                    uri == null ? "?" : uri.getPath(), rootCause(e).getClass().getSimpleName());
+            return Response.fromResponse(respond(
+                            new Problem(
+                                    ProblemType.SERVICE_UNAVAILABLE,
+                                    "The database cannot be reached at the moment; nothing was changed. Retry in a few"
+                                            + " seconds",
+                                    null),
+                            uri))
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(
                 new Problem(
@@ -210,6 +226,40 @@ public class ProblemMapper {
                         "The server could not complete the request; quote the requestId when reporting it",
                         null),
                 uri);
+    }
+
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * Whether {@code e} says the database could not be reached rather than that the request was
+     * wrong: a connection failure (SQLState class 08), the server shutting down or starting
+     * (57P01–57P03), too many connections (53300), or a pool that could not get a connection.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null
+                        && (state.startsWith("08")
+                                || state.equals("57P01")
+                                || state.equals("57P02")
+                                || state.equals("57P03")
+                                || state.equals("53300"))) {
+                    return true;
+                }
+                String message = sql.getMessage();
+                if (state == null && message != null && message.startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Response concurrentChange(UriInfo uri) {

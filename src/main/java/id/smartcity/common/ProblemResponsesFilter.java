@@ -40,7 +40,8 @@ public class ProblemResponsesFilter implements OASFilter {
             Map.entry("413", "The request body is too large"),
             Map.entry("415", "The Content-Type is not supported"),
             Map.entry("422", "A business rule forbids it"),
-            Map.entry("500", "Unexpected error; the problem carries the requestId to report"));
+            Map.entry("500", "Unexpected error; the problem carries the requestId to report"),
+            Map.entry("503", "The database cannot be reached for a moment; retry after Retry-After seconds"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -81,6 +82,7 @@ public class ProblemResponsesFilter implements OASFilter {
         ensure(responses, "403");
         ensure(responses, "406");
         ensure(responses, "500");
+        ensure(responses, "503");
         if (queryParams || body || conditionalWrite) {
             ensure(responses, "400");
         }

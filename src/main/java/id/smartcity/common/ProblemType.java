@@ -17,7 +17,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     BUSINESS_RULE(422, "business-rule", "Business rule violated"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable");
 
     private final int status;
     private final String slug;

@@ -43,7 +43,7 @@ public final class ManagedProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             return new ManagedProcess(name, builder.start(), log);
         } catch (IOException e) {
@@ -130,6 +130,18 @@ public final class ManagedProcess implements AutoCloseable {
 
     private static String abbreviate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** SIGKILL, at once, to the process and everything it started: a crash, for fault tests. */
+    public void kill() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the process and everything it started: SIGTERM, up to 30 s, then SIGKILL. */

@@ -108,6 +108,12 @@ public final class SmartCityStack implements AutoCloseable {
 
     /** Starts the packaged API on {@code port} against {@code database}, with the Purbalingga demo data. */
     public ManagedProcess startApi(int port, StackDatabase database, Map<String, String> extraEnv, Duration timeout) {
+        return startApi(port, database.jdbcUrl(), database.user(), database.password(), extraEnv, timeout);
+    }
+
+    /** Starts the packaged API on {@code port} against the database at {@code jdbcUrl}. */
+    public ManagedProcess startApi(
+            int port, String jdbcUrl, String user, String password, Map<String, String> extraEnv, Duration timeout) {
         Path jar = project.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
@@ -119,15 +125,15 @@ public final class SmartCityStack implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_PROFILE", "demo");
         env.put("PORT", String.valueOf(port));
-        env.put("DB_URL", database.jdbcUrl());
-        env.put("DB_USER", database.user());
-        env.put("DB_PASSWORD", database.password());
+        env.put("DB_URL", jdbcUrl);
+        env.put("DB_USER", user);
+        env.put("DB_PASSWORD", password);
         env.put("OIDC_AUTH_SERVER_URL", issuer());
         env.putAll(extraEnv);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
         out.accept("Starting the API on http://localhost:" + port + " (demo profile: Purbalingga's data)");
-        ManagedProcess api = ManagedProcess.start("API", command, env, project, logs.resolve("api.log"));
+        ManagedProcess api = ManagedProcess.start("API", command, env, project, logs.resolve("api-" + port + ".log"));
         started.add(api);
         Duration took =
                 api.awaitReady("http://localhost:" + port + "/q/health/ready", timeout, Duration.ofSeconds(3), out);
