@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The API against PostgreSQL's own limit on the same machine (issue #9). One command from a clean
 # clone: src/test/bench/run.sh. It
-#   1. installs wrk and pgbench with apt when missing, and builds the jar when it is absent;
+#   1. installs wrk and pgbench with apt when missing, and builds the jar when it is absent (an
+#      AppCDS archive, target/quarkus-app/app-cds.jsa, is used when present);
 #   2. creates the database smartcity_bench, lets the packaged API migrate it, and fills it with
 #      the fixed-seed dataset of dataset.sql (20 regions, 10,000 stakeholders, 2,000 FGD sessions,
 #      5,000 quick wins, 50,000 milestones, 100,000 readiness scores);
@@ -86,6 +87,8 @@ psql "${pgopts[@]}" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DA
 openssl genrsa -out "$work/key.pem" 2048 2> /dev/null
 (cd "$work" && exec python3 "$bench/oidc_stub.py") &
 stub_pid=$!
+sleep 0.5
+kill -0 $stub_pid 2> /dev/null || { echo "the stub OpenID provider did not start (port $STUB_PORT busy?)"; exit 1; }
 start_api "$work/api-migrate.log"
 stop_api
 t0=$(date +%s)

@@ -5,7 +5,7 @@
 -- (No ':' before a name inside literals: pgbench would take it for a variable.)
 \set p random(10000000, 99999999)
 BEGIN;
-select r1_0.code,r1_0.cohort_year,r1_0.created_at,r1_0.name,r1_0.province,r1_0.type,r1_0.updated_at,r1_0.version from region r1_0 where r1_0.code = '91.20' and r1_0.code in ('91.01', '91.20') fetch first 1 rows only;
+select r1_0.code,r1_0.cohort_year,r1_0.created_at,r1_0.name,r1_0.province,r1_0.type,r1_0.updated_at,r1_0.version from region r1_0 where r1_0.code = '91.20' fetch first 1 rows only;
 insert into stakeholder (active,created_at,email,kind,name,organisation,phone,position,region_code,search_text,updated_at,version,id) values (true, now(), 'pgbench' || :p::text || '@bench.example', 'BUSINESS', 'Pemangku Pgbench ' || :p::text, 'PT Uji', '+62812' || :p::text, 'Direktur', '91.20', 'pemangku pgbench ' || :p::text || ' pt uji', now(), 0, gen_random_uuid()) returning id \gset
 insert into stakeholder_membership (stakeholder_id,dimension_code,region_code,role) values (:id::uuid, 'ECONOMY', '91.20', 'MEMBER');
 SELECT last_id, last_hash, clock_timestamp() AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE \gset
