@@ -68,8 +68,24 @@ public class RegionScope {
      * {@code regionCode} (the path's region) and that region is one the caller may see.
      */
     public String inRegion(String regionCode, Map<String, Object> params) {
-        params.put("region", regionCode);
-        return "regionCode = :region and " + jpql("regionCode", params);
+        return is("regionCode", regionCode, "region", params);
+    }
+
+    /**
+     * {@code regionPath} is {@code regionCode}, bound as {@code param}, and that region is one the
+     * caller may see. Whether the caller sees one given region is known before the query, so it
+     * is written into the query as a constant ({@code 1 = 0} when not): the same rows as
+     * {@code regionPath in :scopeRegions}, without a list parameter, which would keep Hibernate
+     * from reusing the query's translation to SQL.
+     */
+    public String is(String regionPath, String regionCode, String param, Map<String, Object> params) {
+        params.put(param, regionCode);
+        return regionPath + " = :" + param + (sees(regionCode) ? "" : " and 1 = 0");
+    }
+
+    /** Whether the caller may see this region. */
+    private boolean sees(String regionCode) {
+        return unrestricted() || regions().contains(regionCode);
     }
 
     /**

@@ -1,7 +1,5 @@
 package id.smartcity.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.common.ETags;
 import id.smartcity.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,9 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,9 +28,6 @@ public class DashboardResource {
     @Inject
     DashboardService service;
 
-    @Inject
-    ObjectMapper mapper;
-
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
@@ -53,18 +45,7 @@ public class DashboardResource {
     public RestResponse<DashboardResponse> get(
             @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        DashboardResponse body = service.dashboard(regionCode);
-        return ETags.ok(body, digest(body), ifNoneMatch);
-    }
-
-    private String digest(DashboardResponse body) {
-        try {
-            byte[] json = mapper.writeValueAsBytes(body);
-            return "d"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        DashboardCache.Entry dashboard = service.dashboard(regionCode);
+        return ETags.ok(dashboard.body(), dashboard.etag(), ifNoneMatch);
     }
 }

@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * The dashboard of one region, from four aggregate queries grouped by dimension (no row of a quick
- * win or milestone is loaded) and the latest verified readiness result.
+ * win or milestone is loaded) and the latest verified readiness result; reused from
+ * {@link DashboardCache} while the region has not changed.
  */
 @ApplicationScoped
 public class DashboardService {
@@ -45,6 +46,9 @@ public class DashboardService {
 
     @Inject
     ReadinessResults results;
+
+    @Inject
+    DashboardCache cache;
 
     private static final class Sums {
         final Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -66,9 +70,17 @@ public class DashboardService {
         }
     }
 
-    public DashboardResponse dashboard(String regionCode) {
+    /** The region's dashboard with its content ETag; 404 for a region the caller may not see. */
+    public DashboardCache.Entry dashboard(String regionCode) {
         regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         LocalDate today = LocalDate.now(CALENDAR);
+        // The counter first, then the figures (each query sees at least what the counter counted).
+        long stamp = cache.stamp(regionCode);
+        DashboardCache.Entry cached = cache.find(regionCode, stamp, today);
+        return cached != null ? cached : cache.put(regionCode, stamp, today, compute(regionCode, today));
+    }
+
+    private DashboardResponse compute(String regionCode, LocalDate today) {
         Map<DimensionCode, Sums> sums = new EnumMap<>(DimensionCode.class);
         for (DimensionCode d : DimensionCode.values()) {
             sums.put(d, new Sums());
@@ -144,11 +156,12 @@ public class DashboardService {
     }
 
     private DashboardResponse.Readiness readiness(String regionCode) {
-        List<ReadinessAssessment> verified = assessments.verified(regionCode, "READINESS");
-        if (verified.isEmpty()) {
+        ReadinessAssessment latest =
+                assessments.latestVerified(regionCode, "READINESS").orElse(null);
+        if (latest == null) {
             return null;
         }
-        ResultResponse r = results.result(verified.get(verified.size() - 1));
+        ResultResponse r = results.result(latest);
         return new DashboardResponse.Readiness(
                 r.assessmentId(),
                 r.period(),

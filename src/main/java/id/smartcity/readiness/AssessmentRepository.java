@@ -52,6 +52,38 @@ public class AssessmentRepository implements PanacheRepositoryBase<ReadinessAsse
                 params);
     }
 
+    /** The latest verified assessment (last period, then last verified) of the region under the framework code. */
+    public Optional<ReadinessAssessment> latestVerified(String regionCode, String frameworkCode) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("framework", frameworkCode);
+        params.put("verified", AssessmentStatus.VERIFIED);
+        return find(
+                        scope.inRegion(regionCode, params)
+                                + " and framework.frameworkCode = :framework and status = :verified",
+                        Sort.descending("period", "verifiedAt"),
+                        params)
+                .firstResultOptional();
+    }
+
+    /**
+     * The verified assessment that {@code a}'s change is measured against: the latest one of an
+     * earlier period, same region and framework code.
+     */
+    public Optional<ReadinessAssessment> previousVerified(ReadinessAssessment a) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("framework", a.framework.frameworkCode);
+        params.put("verified", AssessmentStatus.VERIFIED);
+        params.put("id", a.id);
+        params.put("period", a.period);
+        return find(
+                        scope.inRegion(a.regionCode, params)
+                                + " and framework.frameworkCode = :framework and status = :verified and id <> :id"
+                                + " and period < :period",
+                        Sort.descending("period", "verifiedAt"),
+                        params)
+                .firstResultOptional();
+    }
+
     public boolean exists(String regionCode, UUID frameworkVersionId, String period) {
         return count("regionCode = ?1 and framework.id = ?2 and period = ?3", regionCode, frameworkVersionId, period)
                 > 0;

@@ -79,9 +79,7 @@ public class ReadinessResults {
 
     /** The previous verified assessment (an earlier period) of the same region and framework code. */
     private ResultResponse.Change change(ReadinessAssessment a, Calculation current) {
-        Optional<ReadinessAssessment> previous = assessments.verified(a.regionCode, a.framework.frameworkCode).stream()
-                .filter(p -> !p.id.equals(a.id) && p.period.compareTo(a.period) < 0)
-                .reduce((first, second) -> second);
+        Optional<ReadinessAssessment> previous = assessments.previousVerified(a);
         if (previous.isEmpty()) {
             return null;
         }

@@ -20,8 +20,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
 
     public Optional<Region> findVisible(String code) {
         Map<String, Object> params = new HashMap<>();
-        params.put("code", code);
-        return find("code = :code and " + scope.jpql("code", params), params).firstResultOptional();
+        return find(scope.is("code", code, "code", params), params).firstResultOptional();
     }
 
     public PanacheQuery<Region> listVisible(String q, RegionType type, Sort sort) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -59,8 +60,10 @@ public class Stakeholder extends TimestampedEntity {
     @Version
     public long version;
 
+    // Batched, not SUBSELECT: a subselect repeats the owners' query without its limit.
     @ElementCollection
-    @Fetch(FetchMode.SUBSELECT)
+    @Fetch(FetchMode.SELECT)
+    @BatchSize(size = 100)
     @CollectionTable(name = "stakeholder_membership", joinColumns = @JoinColumn(name = "stakeholder_id"))
     public List<Membership> memberships = new ArrayList<>();
 

@@ -6,12 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import id.smartcity.audit.AuditAction;
+import id.smartcity.audit.AuditChain;
 import id.smartcity.common.Roles;
 import id.smartcity.quickwin.QuickWinResourceTest;
+import id.smartcity.testsupport.Db;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +109,53 @@ class DashboardTest {
                 .body("dimensions[0].meanProgress.value", equalTo("45.00"))
                 .body("dimensions[0].budgetWeightedMeanProgress.value", equalTo("42.50"))
                 .body("dimensions[0].budgetRealised", equalTo("60.00"));
+    }
+
+    @Test
+    void aChangeMadeByAnotherInstanceShowsOnTheNextRead() throws Exception {
+        String region = TestData.createRegion("Kabupaten Dasbor Dua");
+        String q = QuickWinResourceTest.create(region, QuickWinResourceTest.body("E", "LIVING", "100"));
+        String viewer = Tokens.of(Roles.VIEWER, region);
+        // Read twice: the second answer comes from this instance's cache.
+        for (int i = 0; i < 2; i++) {
+            given().auth()
+                    .oauth2(viewer)
+                    .get("/api/v1/regions/" + region + "/dashboard")
+                    .then()
+                    .statusCode(200)
+                    .body("dimensions[3].quickWinsByStatus.PROPOSED", equalTo(1))
+                    .body("dimensions[3].quickWinsByStatus.APPROVED", equalTo(0));
+        }
+        // Another instance approves it: its own connection, the change and its audit event in one
+        // transaction, nothing shared with this instance but the database.
+        try (Connection c = Db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE quick_win SET status = 'APPROVED', version = version + 1 WHERE id = ?::uuid")) {
+                s.setString(1, q);
+                s.executeUpdate();
+            }
+            AuditChain.append(
+                    c,
+                    "instance-2",
+                    "instance-2",
+                    "instance-2",
+                    region,
+                    "QUICK_WIN",
+                    q,
+                    AuditAction.TRANSITION,
+                    null,
+                    null,
+                    "dashboard-test");
+            c.commit();
+        }
+        given().auth()
+                .oauth2(viewer)
+                .get("/api/v1/regions/" + region + "/dashboard")
+                .then()
+                .statusCode(200)
+                .body("dimensions[3].quickWinsByStatus.PROPOSED", equalTo(0))
+                .body("dimensions[3].quickWinsByStatus.APPROVED", equalTo(1));
     }
 
     private static void stakeholder(String region, String name, boolean active, String... dimensions) {

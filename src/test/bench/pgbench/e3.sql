@@ -1,0 +1,16 @@
+-- E3 as the API computes it when its cache is stale (after a change of the region): the region,
+-- the change counter, four aggregates, the dimensions, the latest verified READINESS assessment
+-- with its scores, the previous one with its scores. Each statement in autocommit. While the
+-- region does not change, the API answers from its cache after the first two statements only.
+select r1_0.code,r1_0.cohort_year,r1_0.created_at,r1_0.name,r1_0.province,r1_0.type,r1_0.updated_at,r1_0.version from region r1_0 where r1_0.code = '91.01' fetch first 1 rows only;
+SELECT greatest((SELECT max(id) FROM audit_event WHERE region_code = '91.01'), (SELECT max(id) FROM audit_event WHERE region_code IS NULL), 0);
+SELECT m.dimension_code, count(DISTINCT s.id) FROM stakeholder s JOIN stakeholder_membership m ON m.stakeholder_id = s.id WHERE s.region_code = '91.01' AND s.active GROUP BY m.dimension_code;
+SELECT dimension_code, status, count(*) FROM fgd_session WHERE region_code = '91.01' GROUP BY dimension_code, status;
+SELECT dimension_code, status, count(*), sum(planned_budget), sum(budget_realised), sum(progress), sum(progress * planned_budget) FROM quick_win_progress WHERE region_code = '91.01' GROUP BY dimension_code, status;
+SELECT q.dimension_code, count(*) FROM milestone m JOIN quick_win q ON q.id = m.quick_win_id WHERE q.region_code = '91.01' AND NOT m.done AND m.due_date < (now() AT TIME ZONE 'Asia/Jakarta')::date AND q.status NOT IN ('COMPLETED', 'CANCELLED') GROUP BY q.dimension_code;
+select d1_0.code,d1_0.description_en,d1_0.description_id,d1_0.name_en,d1_0.name_id,d1_0.position from dimension d1_0;
+select ra1_0.id,ra1_0.created_at,ra1_0.framework_version_id,ra1_0.period,ra1_0.region_code,ra1_0.status,ra1_0.status_reason,ra1_0.submitted_at,ra1_0.submitted_by,ra1_0.updated_at,ra1_0.verified_at,ra1_0.verified_by,ra1_0.version from readiness_assessment ra1_0 join framework_version f1_0 on f1_0.id=ra1_0.framework_version_id where ra1_0.region_code = '91.01' and f1_0.framework_code = 'READINESS' and ra1_0.status = 'VERIFIED' order by ra1_0.period desc, ra1_0.verified_at desc fetch first 1 rows only \gset a_
+select fv1_0.id,fv1_0.created_at,fv1_0.definition,fv1_0.description,fv1_0.framework_code,fv1_0.name_en,fv1_0.name_id,fv1_0.row_version,fv1_0.updated_at,fv1_0.version from framework_version fv1_0 where fv1_0.id = :a_framework_version_id::uuid;
+select s1_0.assessment_id,s1_0.evidence,s1_0.evidence_links,s1_0.indicator_code,s1_0.score from readiness_score s1_0 where s1_0.assessment_id = :a_id::uuid;
+select ra1_0.id,ra1_0.created_at,ra1_0.framework_version_id,ra1_0.period,ra1_0.region_code,ra1_0.status,ra1_0.status_reason,ra1_0.submitted_at,ra1_0.submitted_by,ra1_0.updated_at,ra1_0.verified_at,ra1_0.verified_by,ra1_0.version from readiness_assessment ra1_0 join framework_version f1_0 on f1_0.id=ra1_0.framework_version_id where ra1_0.region_code = '91.01' and f1_0.framework_code = 'READINESS' and ra1_0.status = 'VERIFIED' and ra1_0.id <> :a_id::uuid and ra1_0.period < :a_period order by ra1_0.period desc, ra1_0.verified_at desc fetch first 1 rows only \gset b_
+select s1_0.assessment_id,s1_0.evidence,s1_0.evidence_links,s1_0.indicator_code,s1_0.score from readiness_score s1_0 where s1_0.assessment_id = :b_id::uuid;

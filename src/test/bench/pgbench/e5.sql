@@ -1,0 +1,14 @@
+-- E5 as the API issues it: in one transaction the quick win, its partners, the session and the
+-- stakeholders it refers to (checked to be of the region), the update guarded by the version, the
+-- audit append; then, after commit, its derived progress.
+\set n random(1, 2500)
+BEGIN;
+select qw1_0.id,qw1_0.created_at,qw1_0.description,qw1_0.dimension_code,qw1_0.end_date,qw1_0.fgd_session_id,qw1_0.funding_source,qw1_0.lead_stakeholder_id,qw1_0.planned_budget,qw1_0.region_code,qw1_0.search_text,qw1_0.start_date,qw1_0.status,qw1_0.status_changed_at,qw1_0.status_reason,qw1_0.target_year,qw1_0.title,qw1_0.updated_at,qw1_0.version from quick_win qw1_0 where qw1_0.id = md5('qw' || (2 * :n))::uuid and qw1_0.region_code = '91.01' fetch first 1 rows only \gset q_
+select p1_0.quick_win_id,p1_0.stakeholder_id from quick_win_partner p1_0 where p1_0.quick_win_id = :q_id;
+select fs1_0.id,fs1_0.agenda,fs1_0.bimtek_day,fs1_0.bimtek_stage,fs1_0.created_at,fs1_0.dimension_code,fs1_0.facilitator_name,fs1_0.facilitator_stakeholder_id,fs1_0.minutes_recorded_at,fs1_0.minutes_summary,fs1_0.region_code,fs1_0.scheduled_end,fs1_0.scheduled_start,fs1_0.status,fs1_0.status_changed_at,fs1_0.status_reason,fs1_0.title,fs1_0.updated_at,fs1_0.venue,fs1_0.version from fgd_session fs1_0 where fs1_0.id = :q_fgd_session_id and fs1_0.region_code = '91.01' fetch first 1 rows only;
+select s1_0.id,s1_0.active,s1_0.created_at,s1_0.email,s1_0.kind,s1_0.name,s1_0.organisation,s1_0.phone,s1_0.position,s1_0.region_code,s1_0.search_text,s1_0.updated_at,s1_0.version from stakeholder s1_0 where s1_0.id = ANY(ARRAY(select stakeholder_id from quick_win_partner where quick_win_id = :q_id) || :q_lead_stakeholder_id::uuid) and s1_0.region_code = '91.01';
+update quick_win set description = 'Diperbarui oleh pgbench ' || :n::text, search_text = lower(title || ' Diperbarui oleh pgbench ' || :n::text), updated_at = now(), version = :q_version + 1 where id = :q_id::uuid and version = :q_version;
+SELECT last_id, last_hash, clock_timestamp() AS now FROM audit_chain_head WHERE id = 1 FOR UPDATE \gset
+WITH appended AS (INSERT INTO audit_event (id, occurred_at, actor_subject, actor_username, actor_client_id, region_code, entity_type, entity_id, action, before_json, after_json, request_id, previous_hash, hash) VALUES (:last_id + 1, :now::timestamptz, 'bench.coordinator-sub', 'bench.coordinator', 'curl', '91.01', 'QUICK_WIN', :q_id::text, 'UPDATE', '{"description":"Deskripsi program unggulan sebelumnya"}', '{"description":"Diperbarui oleh pgbench ' || :n::text || '"}', gen_random_uuid()::text, :last_hash, lpad(to_hex(:last_id + 1), 64, 'x')) RETURNING id, hash) UPDATE audit_chain_head SET last_id = appended.id, last_hash = appended.hash FROM appended WHERE audit_chain_head.id = 1;
+COMMIT;
+SELECT quick_win_id, progress, progress_source, budget_realised FROM quick_win_progress WHERE quick_win_id = ANY(ARRAY[:q_id::uuid]);
