@@ -9,6 +9,7 @@ import id.smartcity.common.CsvBody;
 import id.smartcity.common.Params;
 import id.smartcity.common.RegionScope;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.region.RegionCodes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -66,33 +67,53 @@ public class AuditResource {
                 @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
             })
     public Response list(
-            @QueryParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
-            @QueryParam("entityType") @Parameter(description = "e.g. REGION", schema = @Schema(maxLength = 64))
+            @QueryParam("regionCode")
+                    @Parameter(
+                            description = "Kemendagri code, e.g. 33.03",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = SchemaLimits.REGION_CODE,
+                                            maxLength = 5))
+                    String regionCode,
+            @QueryParam("entityType")
+                    @Parameter(description = "e.g. REGION", schema = @Schema(type = SchemaType.STRING, maxLength = 64))
                     String entityType,
             @QueryParam("entityId")
-                    @Parameter(description = "Id of the changed record", schema = @Schema(maxLength = 100))
+                    @Parameter(
+                            description = "Id of the changed record",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
                     String entityId,
             @QueryParam("actor")
                     @Parameter(
                             description = "Username or token subject of who made the change",
-                            schema = @Schema(maxLength = 255))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
                     String actor,
             @QueryParam("action") @Parameter(schema = @Schema(implementation = AuditAction.class)) String action,
             @QueryParam("from")
                     @Parameter(
                             description = "Events at or after this time (RFC 3339)",
-                            schema = @Schema(format = "date-time"))
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35))
                     String from,
             @QueryParam("to")
                     @Parameter(
                             description = "Events before this time (RFC 3339)",
-                            schema = @Schema(format = "date-time"))
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35))
                     String to,
-            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor,
+            @QueryParam("cursor")
+                    @Parameter(
+                            description = "nextCursor of the previous page",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]+$", maxLength = 40))
+                    String cursor,
             @QueryParam("limit")
                     @Parameter(
                             description = "Page size (default 20, at most 100)",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "100"))
                     String limit,
             HttpHeaders headers) {
         if (regionCode != null) {
@@ -134,7 +155,16 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getAuditEvent", summary = "One audit event")
     public AuditEventResponse get(
-            @PathParam("id") @Parameter(description = "Event id (position in the chain)") long id) {
+            @PathParam("id")
+                    @Parameter(
+                            description = "Event id (position in the chain)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = SchemaLimits.INT64_MAX))
+                    long id) {
         List<Object> scopeParams = new ArrayList<>();
         String scopeClause = scope.sql("region_code", scopeParams);
         return reader.find(id, scopeClause, scopeParams)
@@ -154,12 +184,22 @@ public class AuditResource {
             @QueryParam("fromId")
                     @Parameter(
                             description = "First event to check",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = SchemaLimits.INT64_MAX))
                     String fromId,
             @QueryParam("toId")
                     @Parameter(
                             description = "Last event to check",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int64",
+                                            minimum = "1",
+                                            maximum = SchemaLimits.INT64_MAX))
                     String toId) {
         Long first = id("fromId", fromId);
         Long last = id("toId", toId);

@@ -11,6 +11,9 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 public final class ETags {
 
+    /** Longest If-Match / If-None-Match accepted: {@code *} or a few quoted entity tags. */
+    public static final int MAX_CONDITION = 200;
+
     private static final Pattern TAG = Pattern.compile("\\s*(W/)?\"([^\"]*)\"\\s*");
 
     private ETags() {}
@@ -62,6 +65,10 @@ public final class ETags {
     }
 
     private static boolean matchesAny(String header, String wanted, boolean weakAllowed) {
+        if (header.length() > MAX_CONDITION) {
+            throw ApiException.invalid(
+                    weakAllowed ? "If-None-Match" : "If-Match", "must be at most " + MAX_CONDITION + " characters");
+        }
         if (header.trim().equals("*")) {
             return true;
         }

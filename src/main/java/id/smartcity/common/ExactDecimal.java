@@ -11,10 +11,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ExplainedDecimal")
 public record ExactDecimal(
-        @Schema(description = "Rounded half-up to two decimals", examples = "3.27")
+        @Schema(
+                description = "Rounded half-up to two decimals",
+                examples = "3.27",
+                pattern = SchemaLimits.DECIMAL_2,
+                maxLength = 40)
         String value,
 
-        @Schema(description = "Exact (34 significant digits, at most 20 decimals)", examples = "3.26666666666666666667")
+        @Schema(
+                description = "Exact (34 significant digits, at most 20 decimals)",
+                examples = "3.26666666666666666667",
+                pattern = SchemaLimits.DECIMAL,
+                maxLength = 60)
         String exact) {
 
     public static ExactDecimal of(BigDecimal exact) {

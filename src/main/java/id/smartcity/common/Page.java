@@ -5,9 +5,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: the items and where they sit in the whole result. */
 public record Page<T>(
-        List<T> items,
-        @Schema(examples = "0") int offset,
-        @Schema(examples = "20") int limit,
+        @Schema(maxItems = PageRequest.MAX_LIMIT) List<T> items,
 
-        @Schema(description = "Number of items in the whole result", examples = "57")
+        @Schema(examples = "0", minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
+        int offset,
+
+        @Schema(examples = "20", minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
+        int limit,
+
+        @Schema(
+                description = "Number of items in the whole result",
+                examples = "57",
+                minimum = "0",
+                maximum = SchemaLimits.INT64_MAX)
         long total) {}

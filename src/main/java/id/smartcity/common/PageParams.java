@@ -14,13 +14,25 @@ public class PageParams {
     @QueryParam("offset")
     @Parameter(
             description = "Number of items to skip",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0"))
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "0",
+                            maximum = "" + PageRequest.MAX_OFFSET,
+                            defaultValue = "0"))
     public String offset;
 
     @QueryParam("limit")
     @Parameter(
             description = "Page size; above 100 is rejected, not cut",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = "" + PageRequest.MAX_LIMIT,
+                            defaultValue = "20"))
     public String limit;
 
     @QueryParam("sort")

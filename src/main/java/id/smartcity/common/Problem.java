@@ -18,6 +18,13 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    // Bounds of the contract's Problem schema. Details and field errors may quote what the caller
+    // sent (a header, a property name): they are cut, never reflected at any length.
+    public static final int MAX_DETAIL = 2000;
+    public static final int MAX_ERRORS = 100;
+    public static final int MAX_FIELD = 200;
+    public static final int MAX_MESSAGE = 500;
+
     public final String type;
 
     public final String title;
@@ -38,8 +45,10 @@ public final class Problem {
         this.type = type.uri();
         this.title = type.title();
         this.status = type.status();
-        this.detail = detail;
-        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+        this.detail = cut(detail, MAX_DETAIL);
+        this.errors = errors == null || errors.isEmpty()
+                ? null
+                : List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
     }
 
     /** Adds a problem-type-specific member, such as the allowed next states of a transition. */
@@ -54,5 +63,16 @@ public final class Problem {
     }
 
     /** One invalid input: a JSON property path (or query parameter name) and what is wrong. */
-    public record FieldError(String field, String message) {}
+    public record FieldError(String field, String message) {
+
+        public FieldError {
+            field = cut(field, MAX_FIELD);
+            message = cut(message, MAX_MESSAGE);
+        }
+    }
+
+    /** {@code text} cut to at most {@code max} characters, the last being an ellipsis when cut. */
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
 }

@@ -46,33 +46,32 @@ public class ProblemResponsesFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         addProblemSchemas(openAPI);
-        // Requests reject unknown properties (400): say so in the contract, so generated clients agree.
-        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-            if (name.endsWith("Request")) {
-                schema.additionalPropertiesBoolean(Boolean.FALSE);
-            }
-        });
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         for (Map.Entry<String, PathItem> entry :
                 openAPI.getPaths().getPathItems().entrySet()) {
             boolean pathParams = entry.getKey().contains("{");
+            // RegionCodeFilter answers 400 for a {regionCode} that is not a Kemendagri code.
+            boolean regionCode = entry.getKey().contains("{regionCode}");
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     entry.getValue().getOperations().entrySet()) {
-                complete(op.getKey(), op.getValue(), pathParams);
+                complete(op.getKey(), op.getValue(), pathParams, regionCode);
             }
         }
     }
 
-    private static void complete(PathItem.HttpMethod method, Operation operation, boolean pathParams) {
+    private static void complete(
+            PathItem.HttpMethod method, Operation operation, boolean pathParams, boolean regionCode) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        // Query parameters and headers (If-None-Match…) are parsed strictly: a bad one is a 400.
         boolean queryParams = operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);
         boolean body = operation.getRequestBody() != null;
         boolean conditionalWrite = method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH
@@ -83,7 +82,7 @@ public class ProblemResponsesFilter implements OASFilter {
         ensure(responses, "406");
         ensure(responses, "500");
         ensure(responses, "503");
-        if (queryParams || body || conditionalWrite) {
+        if (queryParams || body || conditionalWrite || regionCode) {
             ensure(responses, "400");
         }
         if (pathParams) {
@@ -130,27 +129,38 @@ public class ProblemResponsesFilter implements OASFilter {
         Schema fieldError = OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("One invalid field, parameter or header")
-                .addProperty("field", string("limit"))
-                .addProperty("message", string("must be between 1 and 100"))
+                .addProperty("field", string("limit").maxLength(Problem.MAX_FIELD))
+                .addProperty("message", string("must be between 1 and 100").maxLength(Problem.MAX_MESSAGE))
                 .required(List.of("field", "message"));
         Schema problem = OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details, the body of every error response")
-                .addProperty("type", string("urn:smartcity:problem:validation").format("uri"))
-                .addProperty("title", string("Request is not valid"))
+                .addProperty(
+                        "type",
+                        string("urn:smartcity:problem:validation").format("uri").maxLength(100))
+                .addProperty("title", string("Request is not valid").maxLength(100))
                 .addProperty(
                         "status",
                         OASFactory.createSchema()
                                 .type(List.of(Schema.SchemaType.INTEGER))
+                                .format("int32")
                                 .minimum(new BigDecimal(400))
                                 .maximum(new BigDecimal(599)))
-                .addProperty("detail", string("limit must be between 1 and 100"))
-                .addProperty("instance", string("/api/v1/regions"))
-                .addProperty("requestId", string("4f9d3c1e-6a3b-4e0e-9a57-2b8f3f0c2d11"))
+                .addProperty("detail", string("limit must be between 1 and 100").maxLength(Problem.MAX_DETAIL))
+                .addProperty(
+                        "instance",
+                        string("/api/v1/regions").format("uri-reference").maxLength(4096))
+                .addProperty(
+                        "requestId",
+                        string("4f9d3c1e-6a3b-4e0e-9a57-2b8f3f0c2d11")
+                                .pattern("^[A-Za-z0-9._:-]{1,64}$")
+                                .maxLength(64))
                 .addProperty(
                         "errors",
                         OASFactory.createSchema()
                                 .type(List.of(Schema.SchemaType.ARRAY))
+                                .description("At most the first " + Problem.MAX_ERRORS)
+                                .maxItems(Problem.MAX_ERRORS)
                                 .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .required(List.of("type", "title", "status"))
                 .additionalPropertiesBoolean(Boolean.TRUE);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +48,11 @@ public class DimensionResource {
     @Path("/{code}")
     @Operation(operationId = "getDimension", summary = "Get one dimension with its elements")
     public DimensionResponse get(
-            @PathParam("code") @Parameter(description = "Dimension code, e.g. GOVERNANCE") String code) {
+            @PathParam("code")
+                    @Parameter(
+                            description = "Dimension code, e.g. GOVERNANCE",
+                            schema = @Schema(implementation = DimensionCode.class))
+                    String code) {
         return dimensions
                 .findByIdOptional(code)
                 .map(mapper::toResponse)

@@ -6,6 +6,7 @@ import id.smartcity.common.PageParams;
 import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.ParticipantResponse;
@@ -161,9 +162,16 @@ public class FgdParticipantResource {
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "FgdParticipantPage")
     static final class ParticipantPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
         public java.util.List<ParticipantResponse> items;
+
+        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;
+
+        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
         public int limit;
+
+        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
         public long total;
     }
 }

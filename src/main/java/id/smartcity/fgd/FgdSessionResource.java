@@ -11,6 +11,7 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
@@ -101,11 +102,16 @@ public class FgdSessionResource {
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
                     String dimension,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = FgdStatus.class)) String status,
-            @QueryParam("stage") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4"))
+            @QueryParam("stage")
+                    @Parameter(
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "4"))
                     String stage,
-            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from")
+                    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35))
                     String from,
-            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
+            @QueryParam("to")
+                    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35))
+                    String to,
             HttpHeaders headers) {
         FgdSessionRepository.Filter filter = new FgdSessionRepository.Filter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
@@ -293,9 +299,16 @@ public class FgdSessionResource {
     /** The JSON list's schema (a named page type for the contract). */
     @Schema(name = "FgdSessionPage")
     static final class FgdSessionPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
         public List<FgdSessionResponse> items;
+
+        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;
+
+        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
         public int limit;
+
+        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
         public long total;
     }
 }

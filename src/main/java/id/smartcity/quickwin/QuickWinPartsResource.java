@@ -3,13 +3,17 @@ package id.smartcity.quickwin;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.common.ETags;
 import id.smartcity.common.MergePatch;
+import id.smartcity.common.Page;
+import id.smartcity.common.PageParams;
+import id.smartcity.common.PageRequest;
+import id.smartcity.common.Paging;
 import id.smartcity.common.Roles;
 import id.smartcity.quickwin.api.QuickWinApi;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,6 +47,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Quick wins")
 public class QuickWinPartsResource {
 
+    private static final Map<String, String> MILESTONE_SORT = Map.of("dueDate", "dueDate", "title", "title");
+    private static final Map<String, String> REPORT_SORT = Map.of("reportDate", "reportDate", "createdAt", "createdAt");
+    private static final Map<String, String> KPI_SORT = Map.of("name", "name");
+
     @Inject
     QuickWinService service;
 
@@ -60,12 +68,14 @@ public class QuickWinPartsResource {
     @GET
     @Path("/milestones")
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
-    @Operation(operationId = "listMilestones", summary = "The quick win's milestones by due date")
-    public List<QuickWinApi.MilestoneResponse> milestones() {
+    @Operation(
+            operationId = "listMilestones",
+            summary = "The quick win's milestones by due date",
+            description = "Sort fields: dueDate (default), title.")
+    public Page<QuickWinApi.MilestoneResponse> milestones(@BeanParam PageParams params) {
         QuickWin q = quickWin();
-        return Milestone.<Milestone>list("quickWinId", Sort.by("dueDate").and("id"), q.id).stream()
-                .map(mapper::toResponse)
-                .toList();
+        PageRequest page = PageRequest.of(params, MILESTONE_SORT, "dueDate", "id");
+        return Paging.page(Milestone.<Milestone>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
     }
 
     @POST
@@ -132,14 +142,15 @@ public class QuickWinPartsResource {
     @GET
     @Path("/progress-reports")
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
-    @Operation(operationId = "listProgressReports", summary = "The quick win's progress reports, newest first")
-    public List<QuickWinApi.ReportResponse> reports() {
+    @Operation(
+            operationId = "listProgressReports",
+            summary = "The quick win's progress reports, newest first",
+            description = "Sort fields: reportDate, createdAt; default -reportDate,-createdAt (newest first).")
+    public Page<QuickWinApi.ReportResponse> reports(@BeanParam PageParams params) {
         QuickWin q = quickWin();
-        return ProgressReport.<ProgressReport>list(
-                        "quickWinId", Sort.descending("reportDate").and("createdAt", Sort.Direction.Descending), q.id)
-                .stream()
-                .map(mapper::toResponse)
-                .toList();
+        PageRequest page = PageRequest.of(params, REPORT_SORT, "-reportDate,-createdAt", "id");
+        return Paging.page(
+                ProgressReport.<ProgressReport>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
     }
 
     @POST
@@ -169,12 +180,14 @@ public class QuickWinPartsResource {
     @GET
     @Path("/kpis")
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
-    @Operation(operationId = "listKpis", summary = "The quick win's KPIs with their attainment")
-    public List<QuickWinApi.KpiResponse> kpis() {
+    @Operation(
+            operationId = "listKpis",
+            summary = "The quick win's KPIs with their attainment",
+            description = "Sort fields: name (default).")
+    public Page<QuickWinApi.KpiResponse> kpis(@BeanParam PageParams params) {
         QuickWin q = quickWin();
-        return Kpi.<Kpi>list("quickWinId", Sort.by("name").and("id"), q.id).stream()
-                .map(mapper::toResponse)
-                .toList();
+        PageRequest page = PageRequest.of(params, KPI_SORT, "name", "id");
+        return Paging.page(Kpi.<Kpi>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
     }
 
     @POST

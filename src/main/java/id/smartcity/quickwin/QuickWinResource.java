@@ -5,14 +5,15 @@ import id.smartcity.common.Csv;
 import id.smartcity.common.CsvBody;
 import id.smartcity.common.ETags;
 import id.smartcity.common.MergePatch;
+import id.smartcity.common.Page;
 import id.smartcity.common.PageParams;
 import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.quickwin.api.QuickWinApi;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -102,9 +103,16 @@ public class QuickWinResource {
                     String dimension,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = QuickWinStatus.class)) String status,
             @QueryParam("targetYear")
-                    @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "2017", maximum = "2100"))
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "2017",
+                                            maximum = "2100"))
                     String targetYear,
-            @QueryParam("leadStakeholderId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("leadStakeholderId")
+                    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                     String lead,
             @QueryParam("q") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100)) String q,
             HttpHeaders headers) {
@@ -237,12 +245,15 @@ public class QuickWinResource {
     @Path("/{id}/transitions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
-    @Operation(operationId = "listQuickWinTransitions", summary = "The quick win's status history, oldest first")
-    public List<QuickWinApi.TransitionResponse> history(@PathParam("id") UUID id) {
+    @Operation(
+            operationId = "listQuickWinTransitions",
+            summary = "The quick win's status history, oldest first",
+            description = "Sort field: occurredAt (default).")
+    public Page<QuickWinApi.TransitionResponse> history(@PathParam("id") UUID id, @BeanParam PageParams params) {
         QuickWin q = service.find(regionCode, id);
-        return QuickWinTransition.<QuickWinTransition>list("quickWinId", Sort.by("occurredAt"), q.id).stream()
-                .map(mapper::toResponse)
-                .toList();
+        PageRequest page = PageRequest.of(params, Map.of("occurredAt", "occurredAt"), "occurredAt", "id");
+        return Paging.page(
+                QuickWinTransition.<QuickWinTransition>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
     }
 
     /** Responses for a page, with the derived numbers of all its rows in one query. */
@@ -297,9 +308,16 @@ public class QuickWinResource {
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "QuickWinPage")
     static final class QuickWinPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
         public List<QuickWinApi.Response> items;
+
+        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;
+
+        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
         public int limit;
+
+        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
         public long total;
     }
 }

@@ -9,7 +9,9 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.readiness.api.AssessmentApi;
+import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.ResultResponse;
 import id.smartcity.readiness.api.TrendResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -158,7 +160,15 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentApi.Response> score(
             @PathParam("id") UUID id,
-            @PathParam("indicatorCode") String indicatorCode,
+            @PathParam("indicatorCode")
+                    @Parameter(
+                            description = "Indicator code, e.g. SDM",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = FrameworkDefinition.CODE,
+                                            maxLength = 40))
+                    String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid AssessmentApi.ScoreRequest request) {
         ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
@@ -178,7 +188,15 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentApi.Response> unscore(
             @PathParam("id") UUID id,
-            @PathParam("indicatorCode") String indicatorCode,
+            @PathParam("indicatorCode")
+                    @Parameter(
+                            description = "Indicator code, e.g. SDM",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = FrameworkDefinition.CODE,
+                                            maxLength = 40))
+                    String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
         ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
         return ETags.ok(toResponse(a), a.version, null);
@@ -341,9 +359,16 @@ public class AssessmentResource {
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "ReadinessAssessmentPage")
     static final class AssessmentPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
         public List<AssessmentApi.Response> items;
+
+        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;
+
+        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
         public int limit;
+
+        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
         public long total;
     }
 }

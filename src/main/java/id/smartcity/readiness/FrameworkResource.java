@@ -7,6 +7,8 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
+import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.FrameworkRequest;
 import id.smartcity.readiness.api.FrameworkVersionResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,8 +79,25 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<FrameworkVersionResponse> get(
-            @PathParam("code") String code,
-            @PathParam("version") int version,
+            @PathParam("code")
+                    @Parameter(
+                            description = "Framework code, e.g. READINESS",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = FrameworkDefinition.CODE,
+                                            maxLength = 40))
+                    String code,
+            @PathParam("version")
+                    @Parameter(
+                            description = "Version number, from 1",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = SchemaLimits.INT32_MAX))
+                    int version,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         FrameworkVersion f = service.find(code, version);
         return ETags.ok(service.toResponse(f), f.rowVersion, ifNoneMatch);
@@ -128,8 +147,25 @@ public class FrameworkResource {
             content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
     @APIResponse(responseCode = "409", description = "The version is in use and immutable")
     public RestResponse<FrameworkVersionResponse> replace(
-            @PathParam("code") String code,
-            @PathParam("version") int version,
+            @PathParam("code")
+                    @Parameter(
+                            description = "Framework code, e.g. READINESS",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            pattern = FrameworkDefinition.CODE,
+                                            maxLength = 40))
+                    String code,
+            @PathParam("version")
+                    @Parameter(
+                            description = "Version number, from 1",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = SchemaLimits.INT32_MAX))
+                    int version,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             @NotNull @Valid FrameworkRequest request) {

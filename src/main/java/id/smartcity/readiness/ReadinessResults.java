@@ -60,7 +60,10 @@ public class ReadinessResults {
 
     public TrendResponse trend(String regionCode, String frameworkCode) {
         List<TrendResponse.Point> points = new ArrayList<>();
-        for (ReadinessAssessment a : assessments.verified(regionCode, frameworkCode)) {
+        List<ReadinessAssessment> verified = assessments.verified(regionCode, frameworkCode);
+        // Oldest first; only the latest periods, so that the answer stays bounded.
+        int from = Math.max(0, verified.size() - TrendResponse.MAX_POINTS);
+        for (ReadinessAssessment a : verified.subList(from, verified.size())) {
             Calculation c =
                     ReadinessCalculator.calculate(frameworks.definition(a.framework), AssessmentService.scores(a));
             points.add(new TrendResponse.Point(

@@ -11,6 +11,7 @@ import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.PersonalData;
 import id.smartcity.common.Roles;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.stakeholder.api.StakeholderRequest;
 import id.smartcity.stakeholder.api.StakeholderResponse;
@@ -271,9 +272,16 @@ public class StakeholderResource {
     /** The JSON list's schema (a named page type for the contract). */
     @Schema(name = "StakeholderPage")
     static final class StakeholderPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
         public List<StakeholderResponse> items;
+
+        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;
+
+        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
         public int limit;
+
+        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
         public long total;
     }
 }

@@ -134,9 +134,10 @@ public class QuickWinResourceTest {
                 .get(base(region) + "/" + id + "/transitions")
                 .then()
                 .statusCode(200)
-                .body("to", contains("APPROVED", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS", "COMPLETED"))
-                .body("from", contains("PROPOSED", "APPROVED", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS"))
-                .body("reason[2]", equalTo("Menunggu anggaran perubahan"));
+                .body("total", equalTo(5))
+                .body("items.to", contains("APPROVED", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS", "COMPLETED"))
+                .body("items.from", contains("PROPOSED", "APPROVED", "IN_PROGRESS", "ON_HOLD", "IN_PROGRESS"))
+                .body("items.reason[2]", equalTo("Menunggu anggaran perubahan"));
         given().auth()
                 .oauth2(Tokens.of(Roles.AUDITOR))
                 .queryParam("entityId", id)
@@ -197,17 +198,19 @@ public class QuickWinResourceTest {
                 .oauth2(TestData.adminToken())
                 .get(base(region) + "/" + reportsOnly + "/progress-reports")
                 .then()
-                .body("percent", contains(60.0f, 30.0f));
+                .body("total", equalTo(2))
+                .body("items.percent", contains(60.0f, 30.0f));
 
         // Ticking the last milestone moves the quick win to 100 and its ETag.
         String mid = given().auth()
                 .oauth2(TestData.adminToken())
                 .get(base(region) + "/" + withMilestones + "/milestones")
                 .then()
-                .body("done", contains(false, true))
-                .body("overdue", contains(true, false))
+                .body("total", equalTo(2))
+                .body("items.done", contains(false, true))
+                .body("items.overdue", contains(true, false))
                 .extract()
-                .path("[0].id");
+                .path("items[0].id");
         given().auth()
                 .oauth2(TestData.adminToken())
                 .contentType("application/merge-patch+json")
@@ -270,6 +273,35 @@ public class QuickWinResourceTest {
     }
 
     @Test
+    void milestonesReportsKpisAndTransitionsArePagedLikeEveryList() {
+        String region = TestData.createRegion("Kabupaten Halaman");
+        String id = create(region, body("Halaman demi halaman", "ECONOMY", "10"));
+        milestone(region, id, "1", "2025-05-01", false);
+        milestone(region, id, "2", "2025-06-01", false);
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .queryParam("limit", 1)
+                .queryParam("offset", 1)
+                .get(base(region) + "/" + id + "/milestones")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("offset", equalTo(1))
+                .body("limit", equalTo(1))
+                .body("items.dueDate", contains("2025-06-01"));
+        for (String part : new String[] {"milestones", "progress-reports", "kpis", "transitions"}) {
+            given().auth()
+                    .oauth2(TestData.adminToken())
+                    .queryParam("limit", 101)
+                    .get(base(region) + "/" + id + "/" + part)
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("urn:smartcity:problem:validation"))
+                    .body("errors.field", contains("limit"));
+        }
+    }
+
+    @Test
     void everyWriteToMilestonesReportsAndKpisIsAudited() {
         String region = TestData.createRegion("Kabupaten Jejak Program");
         String id = create(region, body("Jejak", "ECONOMY", "10"));
@@ -279,7 +311,7 @@ public class QuickWinResourceTest {
                 .get(base(region) + "/" + id + "/milestones")
                 .then()
                 .extract()
-                .path("[0].id");
+                .path("items[0].id");
         given().auth()
                 .oauth2(TestData.adminToken())
                 .contentType("application/merge-patch+json")

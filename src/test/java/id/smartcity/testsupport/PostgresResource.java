@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A real PostgreSQL for the test suite: a fresh database on the server at 127.0.0.1:5432 when one
@@ -31,6 +32,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedPostgres embedded;
     private String database;
+    // Held open from creation to the end: other suites on the same server drop test databases
+    // that nobody is connected to (leftovers), and this one has no other connection until Quarkus
+    // has started.
+    private Connection keeper;
 
     @Override
     public Map<String, String> start() {
@@ -41,12 +46,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private Map<String, String> startLocal() {
-        database = PREFIX + ProcessHandle.current().pid();
+        // The pid, and a random part for suites in other process namespaces that share the server.
+        database = PREFIX + ProcessHandle.current().pid() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (Connection c = admin();
                 Statement s = c.createStatement()) {
             dropLeftovers(s);
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database);
+            keeper = DriverManager.getConnection(
+                    "jdbc:postgresql://" + LOCAL_HOST + ":" + LOCAL_PORT + "/" + database, LOCAL_USER, LOCAL_PASSWORD);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Could not create the test database on " + LOCAL_HOST + ":" + LOCAL_PORT, e);
@@ -87,6 +96,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 embedded.close();
             } catch (IOException e) {
                 System.err.println("[tests] embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                // Dropped WITH (FORCE) below anyway.
             }
         }
         if (database != null) {

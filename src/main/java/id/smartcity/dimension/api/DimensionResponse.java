@@ -9,14 +9,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DimensionResponse(
         DimensionCode code,
 
-        @Schema(description = "Order in which the national movement lists the dimensions", examples = "1")
+        @Schema(
+                description = "Order in which the national movement lists the dimensions",
+                examples = "1",
+                minimum = "1",
+                maximum = "6")
         int position,
 
         Localized name,
         Localized description,
-        List<ElementResponse> elements) {
+        @Schema(maxItems = 20) List<ElementResponse> elements) {
 
     @Schema(name = "DimensionElement")
     public record ElementResponse(
-            @Schema(examples = "PUBLIC_SERVICES") String code, Localized name) {}
+            @Schema(examples = "PUBLIC_SERVICES", pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 48)
+            String code,
+
+            Localized name) {}
 }

@@ -1,5 +1,6 @@
 package id.smartcity.fgd.api;
 
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.FgdStatus;
 import java.time.OffsetDateTime;
@@ -9,20 +10,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "FgdSession", description = "A Focus Group Discussion of one dimension")
 public record FgdSessionResponse(
         UUID id,
-        @Schema(examples = "33.03") String regionCode,
-        String title,
+
+        @Schema(examples = "33.03", pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        String regionCode,
+
+        @Schema(maxLength = 200) String title,
         DimensionCode dimension,
-        int bimtekStage,
-        int bimtekDay,
+        @Schema(minimum = "1", maximum = "4") int bimtekStage,
+        @Schema(minimum = "1", maximum = "10") int bimtekDay,
         OffsetDateTime scheduledStart,
         OffsetDateTime scheduledEnd,
-        String venue,
+        @Schema(maxLength = 200) String venue,
         UUID facilitatorStakeholderId,
-        String facilitatorName,
-        String agenda,
+        @Schema(maxLength = 200) String facilitatorName,
+        @Schema(maxLength = 4000) String agenda,
         FgdStatus status,
 
-        @Schema(description = "Reason given with the last transition")
+        @Schema(description = "Reason given with the last transition", maxLength = 500)
         String statusReason,
 
         OffsetDateTime statusChangedAt,
@@ -30,7 +34,10 @@ public record FgdSessionResponse(
         @Schema(description = "Whether minutes are recorded")
         boolean hasMinutes,
 
-        @Schema(description = "Version of the session, its participants and minutes; also the ETag")
+        @Schema(
+                description = "Version of the session, its participants and minutes; also the ETag",
+                minimum = "0",
+                maximum = SchemaLimits.INT64_MAX)
         long version,
 
         OffsetDateTime createdAt,

@@ -7,4 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FgdParticipant")
 public record ParticipantResponse(
-        UUID stakeholderId, String name, StakeholderKind kind, String organisation, Attendance attendance) {}
+        UUID stakeholderId,
+        @Schema(maxLength = 200) String name,
+        StakeholderKind kind,
+        @Schema(maxLength = 200) String organisation,
+        Attendance attendance) {}

@@ -1,6 +1,7 @@
 package id.smartcity.quickwin.api;
 
 import id.smartcity.common.ExactDecimal;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.quickwin.FundingSource;
 import id.smartcity.quickwin.KpiDirection;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Requests and responses of quick wins and their milestones, progress reports and KPIs. */
@@ -45,11 +47,12 @@ public final class QuickWinApi {
             @Schema(description = "The lead agency: a stakeholder of the same region")
             UUID leadStakeholderId,
 
-            @Size(max = 20) @Schema(maxItems = 20) List<@NotNull UUID> partnerStakeholderIds,
+            @Size(max = 20) @Schema(type = SchemaType.ARRAY, implementation = UUID.class, maxItems = 20)
+            List<@NotNull UUID> partnerStakeholderIds,
 
             @NotNull
             @Pattern(regexp = MONEY, message = "must be an amount in IDR such as 2560783220.00")
-            @Schema(description = "IDR, exact decimal", examples = "2560783220.00", pattern = MONEY)
+            @Schema(description = "IDR, exact decimal", examples = "2560783220.00", pattern = MONEY, maxLength = 19)
             String plannedBudget,
 
             @NotNull FundingSource fundingSource,
@@ -64,35 +67,52 @@ public final class QuickWinApi {
     public record Progress(
             ExactDecimal percent,
 
-            @Schema(description = "MILESTONES, LATEST_REPORT or NONE", examples = "MILESTONES")
+            @Schema(
+                    description = "Which rule gave the percent",
+                    examples = "MILESTONES",
+                    enumeration = {"MILESTONES", "LATEST_REPORT", "NONE"})
             String source) {}
 
     @Schema(name = "QuickWin")
     public record Response(
             UUID id,
+
+            @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
             String regionCode,
-            String title,
-            String description,
+
+            @Schema(maxLength = 200) String title,
+            @Schema(maxLength = 4000) String description,
             DimensionCode dimension,
             UUID fgdSessionId,
             UUID leadStakeholderId,
-            List<UUID> partnerStakeholderIds,
-            @Schema(examples = "2560783220.00") String plannedBudget,
 
-            @Schema(description = "Sum of the progress reports' realised budget", examples = "640195805.00")
+            @Schema(type = SchemaType.ARRAY, implementation = UUID.class, maxItems = 20)
+            List<UUID> partnerStakeholderIds,
+
+            @Schema(examples = "2560783220.00", pattern = SchemaLimits.AMOUNT, maxLength = 23)
+            String plannedBudget,
+
+            @Schema(
+                    description = "Sum of the progress reports' realised budget",
+                    examples = "640195805.00",
+                    pattern = SchemaLimits.AMOUNT,
+                    maxLength = 23)
             String budgetRealised,
 
-            @Schema(examples = "IDR") String currency,
+            @Schema(examples = "IDR", enumeration = "IDR") String currency,
             FundingSource fundingSource,
-            int targetYear,
+            @Schema(minimum = "2017", maximum = "2100") int targetYear,
             LocalDate startDate,
             LocalDate endDate,
             QuickWinStatus status,
-            String statusReason,
+            @Schema(maxLength = 500) String statusReason,
             OffsetDateTime statusChangedAt,
             Progress progress,
 
-            @Schema(description = "Version, also the ETag; moves with milestones and reports too")
+            @Schema(
+                    description = "Version, also the ETag; moves with milestones and reports too",
+                    minimum = "0",
+                    maximum = SchemaLimits.INT64_MAX)
             long version,
 
             OffsetDateTime createdAt,
@@ -108,7 +128,14 @@ public final class QuickWinApi {
 
     @Schema(name = "QuickWinTransition")
     public record TransitionResponse(
-            QuickWinStatus from, QuickWinStatus to, String reason, String actor, OffsetDateTime occurredAt) {}
+            QuickWinStatus from,
+            QuickWinStatus to,
+            @Schema(maxLength = 500) String reason,
+
+            @Schema(description = "Token subject of who made it", maxLength = 255)
+            String actor,
+
+            OffsetDateTime occurredAt) {}
 
     @Schema(name = "MilestoneRequest")
     public record MilestoneRequest(
@@ -131,7 +158,7 @@ public final class QuickWinApi {
     @Schema(name = "Milestone")
     public record MilestoneResponse(
             UUID id,
-            String title,
+            @Schema(maxLength = 200) String title,
             BigDecimal weight,
             LocalDate dueDate,
             boolean done,
@@ -140,6 +167,7 @@ public final class QuickWinApi {
             @Schema(description = "Not done and due before today (Asia/Jakarta)")
             boolean overdue,
 
+            @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
             long version) {}
 
     @Schema(name = "ProgressReportRequest")
@@ -152,7 +180,11 @@ public final class QuickWinApi {
             @Size(max = 4000) @Schema(maxLength = 4000) String narrative,
 
             @Pattern(regexp = MONEY, message = "must be an amount in IDR such as 2560783220.00")
-            @Schema(description = "IDR spent in the period it reports on", examples = "150000000.00", pattern = MONEY)
+            @Schema(
+                    description = "IDR spent in the period it reports on",
+                    examples = "150000000.00",
+                    pattern = MONEY,
+                    maxLength = 19)
             String budgetRealised) {}
 
     @Schema(name = "ProgressReport")
@@ -160,8 +192,11 @@ public final class QuickWinApi {
             UUID id,
             LocalDate reportDate,
             BigDecimal percent,
-            String narrative,
+            @Schema(maxLength = 4000) String narrative,
+
+            @Schema(pattern = SchemaLimits.AMOUNT, maxLength = 23)
             String budgetRealised,
+
             OffsetDateTime createdAt) {}
 
     @Schema(name = "KpiRequest")
@@ -180,8 +215,8 @@ public final class QuickWinApi {
     @Schema(name = "Kpi")
     public record KpiResponse(
             UUID id,
-            String name,
-            String unit,
+            @Schema(maxLength = 200) String name,
+            @Schema(maxLength = 50) String unit,
             BigDecimal baseline,
             BigDecimal target,
             BigDecimal actual,
@@ -190,5 +225,6 @@ public final class QuickWinApi {
             @Schema(description = "Percent of the way from baseline to target; null without actual")
             ExactDecimal attainment,
 
+            @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
             long version) {}
 }

@@ -1,5 +1,6 @@
 package id.smartcity.readiness.api;
 
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.readiness.AssessmentStatus;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,16 +23,17 @@ public final class AssessmentApi {
 
     @Schema(name = "CreateAssessmentRequest")
     public record CreateRequest(
-            @NotNull @Pattern(regexp = FrameworkDefinition.CODE) @Schema(examples = "READINESS")
+            @NotNull @Pattern(regexp = FrameworkDefinition.CODE) @Schema(examples = "READINESS", maxLength = 40)
             String frameworkCode,
 
-            @NotNull @Min(1) @Schema(examples = "1") Integer frameworkVersion,
+            @NotNull @Min(1) @Schema(examples = "1", maximum = SchemaLimits.INT32_MAX)
+            Integer frameworkVersion,
 
             @NotNull
             @Pattern(
                     regexp = "\\d{4}(-(S[12]|Q[1-4]))?",
                     message = "must be a year, a half (2024-S1) or a quarter (2024-Q3)")
-            @Schema(examples = "2024", pattern = "^\\d{4}(-(S[12]|Q[1-4]))?$")
+            @Schema(examples = "2024", pattern = SchemaLimits.PERIOD, maxLength = 7)
             String period) {}
 
     @Schema(name = "ScoreRequest", description = "One indicator's score, 1.0 to 5.0 with one decimal, and its evidence")
@@ -62,34 +64,58 @@ public final class AssessmentApi {
 
     @Schema(name = "FrameworkRef")
     public record FrameworkRef(
-            @Schema(examples = "READINESS") String code,
-            @Schema(examples = "1") int version) {}
+            @Schema(examples = "READINESS", pattern = FrameworkDefinition.CODE, maxLength = 40)
+            String code,
+
+            @Schema(examples = "1", minimum = "1", maximum = SchemaLimits.INT32_MAX)
+            int version) {}
 
     @Schema(name = "IndicatorScore")
-    public record ScoreResponse(String indicatorCode, BigDecimal score, String evidence, List<String> links) {}
+    public record ScoreResponse(
+            @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
+            String indicatorCode,
+
+            BigDecimal score,
+            @Schema(maxLength = 4000) String evidence,
+            @Schema(maxItems = 10) List<@Size(max = 2000) String> links) {}
 
     @Schema(name = "ReadinessAssessment")
     public record Response(
             UUID id,
-            String regionCode,
-            FrameworkRef framework,
-            String period,
-            AssessmentStatus status,
-            String statusReason,
 
-            @Schema(description = "Token subject of who submitted it")
+            @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+            String regionCode,
+
+            FrameworkRef framework,
+
+            @Schema(pattern = SchemaLimits.PERIOD, maxLength = 7)
+            String period,
+
+            AssessmentStatus status,
+            @Schema(maxLength = 500) String statusReason,
+
+            @Schema(description = "Token subject of who submitted it", maxLength = 255)
             String submittedBy,
 
             OffsetDateTime submittedAt,
 
-            @Schema(description = "Token subject of who verified it: never the submitter")
+            @Schema(description = "Token subject of who verified it: never the submitter", maxLength = 255)
             String verifiedBy,
 
             OffsetDateTime verifiedAt,
+
+            @Schema(maxItems = FrameworkDefinition.MAX_INDICATORS)
             List<ScoreResponse> scores,
+
+            @Schema(minimum = "0", maximum = "" + FrameworkDefinition.MAX_INDICATORS)
             int scored,
+
+            @Schema(minimum = "1", maximum = "" + FrameworkDefinition.MAX_INDICATORS)
             int total,
-            @Schema(description = "Version, also the ETag") long version,
+
+            @Schema(description = "Version, also the ETag", minimum = "0", maximum = SchemaLimits.INT64_MAX)
+            long version,
+
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {}
 }

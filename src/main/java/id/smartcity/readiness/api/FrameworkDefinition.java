@@ -34,11 +34,14 @@ public record FrameworkDefinition(
 
     public static final String CODE = "^[A-Z][A-Z0-9_]{0,39}$";
 
+    /** At most 20 pillars of at most 50 indicators. */
+    public static final int MAX_INDICATORS = 1000;
+
     @Schema(name = "FrameworkPillar")
     public record Pillar(
             @NotNull
             @Pattern(regexp = CODE, message = "must be UPPER_SNAKE_CASE, at most 40 characters")
-            @Schema(examples = "STRUKTUR")
+            @Schema(examples = "STRUKTUR", maxLength = 40)
             String code,
 
             @NotNull @Valid Name name,
@@ -55,7 +58,7 @@ public record FrameworkDefinition(
     public record Indicator(
             @NotNull
             @Pattern(regexp = CODE, message = "must be UPPER_SNAKE_CASE, at most 40 characters")
-            @Schema(examples = "SDM")
+            @Schema(examples = "SDM", maxLength = 40)
             String code,
 
             @NotNull @Valid Name name,

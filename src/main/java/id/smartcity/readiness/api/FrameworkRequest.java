@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FrameworkRequest(
         @NotNull
         @Pattern(regexp = FrameworkDefinition.CODE, message = "must be UPPER_SNAKE_CASE, at most 40 characters")
-        @Schema(examples = "READINESS")
+        @Schema(examples = "READINESS", maxLength = 40)
         String code,
 
         @NotNull @Valid Name name,

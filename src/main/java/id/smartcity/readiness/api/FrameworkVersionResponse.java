@@ -1,5 +1,6 @@
 package id.smartcity.readiness.api;
 
+import id.smartcity.common.SchemaLimits;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,17 +8,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FrameworkVersion", description = "One version of a scoring framework")
 public record FrameworkVersionResponse(
-        @Schema(examples = "READINESS") String code,
-        @Schema(examples = "1") int version,
+        @Schema(examples = "READINESS", pattern = FrameworkDefinition.CODE, maxLength = 40)
+        String code,
+
+        @Schema(examples = "1", minimum = "1", maximum = SchemaLimits.INT32_MAX)
+        int version,
+
         Name name,
-        String description,
+        @Schema(maxLength = 2000) String description,
         FrameworkDefinition definition,
-        @Schema(description = "The bands with both bounds") List<BandResponse> bands,
+
+        @Schema(description = "The bands with both bounds", maxItems = 10)
+        List<BandResponse> bands,
 
         @Schema(description = "True once an assessment uses it: then it never changes")
         boolean inUse,
 
-        @Schema(description = "Row version, also the ETag") long rowVersion,
+        @Schema(description = "Row version, also the ETag", minimum = "0", maximum = SchemaLimits.INT64_MAX)
+        long rowVersion,
+
         OffsetDateTime createdAt) {
 
     @Schema(name = "FrameworkBand")

@@ -1,7 +1,10 @@
 package id.smartcity.readiness.api;
 
 import id.smartcity.common.ExactDecimal;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.readiness.AssessmentStatus;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,14 +17,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ReadinessResult")
 public record ResultResponse(
         UUID assessmentId,
+
+        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
         String regionCode,
+
         AssessmentApi.FrameworkRef framework,
+
+        @Schema(pattern = SchemaLimits.PERIOD, maxLength = 7)
         String period,
+
         AssessmentStatus status,
         boolean complete,
+
+        @Schema(minimum = "0", maximum = "" + FrameworkDefinition.MAX_INDICATORS)
         int scored,
+
+        @Schema(minimum = "1", maximum = "" + FrameworkDefinition.MAX_INDICATORS)
         int total,
-        List<String> unscored,
+
+        @Schema(description = "Codes of the indicators not scored yet", maxItems = FrameworkDefinition.MAX_INDICATORS)
+        List<@Size(max = 40) @Pattern(regexp = FrameworkDefinition.CODE) String> unscored,
 
         @Schema(description = "Null until every indicator is scored")
         ExactDecimal index,
@@ -29,25 +44,39 @@ public record ResultResponse(
         @Schema(description = "Null until every indicator is scored")
         BandResult band,
 
-        List<PillarResult> pillars,
+        @Schema(maxItems = 20) List<PillarResult> pillars,
 
         @Schema(
                 description =
                         "Against the previous verified assessment of the region under the same framework code; null if none")
         Change change,
 
-        @Schema(description = "The formulas used") String method) {
+        @Schema(description = "The formulas used", maxLength = 1000)
+        String method) {
 
     @Schema(name = "ReadinessBand")
-    public record BandResult(Name predicate, String lowerBound, String upperBound, boolean upperInclusive) {}
+    public record BandResult(
+            Name predicate,
+
+            @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
+            String lowerBound,
+
+            @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
+            String upperBound,
+
+            boolean upperInclusive) {}
 
     @Schema(name = "ReadinessPillarResult")
     public record PillarResult(
+            @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
             String code,
+
             Name name,
+
+            @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String weight,
 
-            @Schema(description = "weight / Σ pillar weights")
+            @Schema(description = "weight / Σ pillar weights", pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String normalisedWeight,
 
             @Schema(description = "Null until all its indicators are scored")
@@ -56,35 +85,57 @@ public record ResultResponse(
             @Schema(description = "normalisedWeight × score: its share of the index")
             ExactDecimal contribution,
 
-            List<IndicatorResult> indicators) {}
+            @Schema(maxItems = 50) List<IndicatorResult> indicators) {}
 
     @Schema(name = "ReadinessIndicatorResult")
     public record IndicatorResult(
+            @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
             String code,
+
             Name name,
+
+            @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String weight,
 
-            @Schema(description = "weight / Σ indicator weights of the pillar")
+            @Schema(
+                    description = "weight / Σ indicator weights of the pillar",
+                    pattern = SchemaLimits.DECIMAL,
+                    maxLength = 60)
             String weightInPillar,
 
-            @Schema(description = "normalised pillar weight × weightInPillar")
+            @Schema(
+                    description = "normalised pillar weight × weightInPillar",
+                    pattern = SchemaLimits.DECIMAL,
+                    maxLength = 60)
             String effectiveWeight,
 
-            @Schema(description = "Null when not scored") String score,
+            @Schema(description = "Null when not scored", pattern = SchemaLimits.DECIMAL, maxLength = 60)
+            String score,
+
             @Schema(description = "effectiveWeight × score") ExactDecimal contribution) {}
 
     @Schema(name = "ReadinessChange")
     public record Change(
             UUID previousAssessmentId,
+
+            @Schema(pattern = SchemaLimits.PERIOD, maxLength = 7)
             String previousPeriod,
+
+            @Schema(minimum = "1", maximum = SchemaLimits.INT32_MAX)
             int previousFrameworkVersion,
+
             ExactDecimal previousIndex,
 
             @Schema(description = "index − previous index; null while this one is incomplete")
             ExactDecimal indexDelta,
 
-            List<PillarChange> pillars) {}
+            @Schema(maxItems = 20) List<PillarChange> pillars) {}
 
     @Schema(name = "ReadinessPillarChange")
-    public record PillarChange(String code, ExactDecimal previousScore, ExactDecimal delta) {}
+    public record PillarChange(
+            @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
+            String code,
+
+            ExactDecimal previousScore,
+            ExactDecimal delta) {}
 }

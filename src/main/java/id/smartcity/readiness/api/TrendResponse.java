@@ -1,6 +1,7 @@
 package id.smartcity.readiness.api;
 
 import id.smartcity.common.ExactDecimal;
+import id.smartcity.common.SchemaLimits;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -9,18 +10,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
         name = "ReadinessTrend",
         description = "Verified assessments of a region under one framework, oldest period first")
-public record TrendResponse(String regionCode, String frameworkCode, List<Point> items) {
+public record TrendResponse(
+        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        String regionCode,
+
+        @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
+        String frameworkCode,
+
+        @Schema(description = "At most the " + MAX_POINTS + " latest periods", maxItems = MAX_POINTS)
+        List<Point> items) {
+
+    /** The trend shows at most this many periods, the latest ones. */
+    public static final int MAX_POINTS = 100;
 
     @Schema(name = "ReadinessTrendPoint")
     public record Point(
             UUID assessmentId,
+
+            @Schema(pattern = SchemaLimits.PERIOD, maxLength = 7)
             String period,
+
+            @Schema(minimum = "1", maximum = SchemaLimits.INT32_MAX)
             int frameworkVersion,
+
             OffsetDateTime verifiedAt,
             ExactDecimal index,
             Name band,
-            List<PillarPoint> pillars) {}
+            @Schema(maxItems = 20) List<PillarPoint> pillars) {}
 
     @Schema(name = "ReadinessTrendPillar")
-    public record PillarPoint(String code, ExactDecimal score) {}
+    public record PillarPoint(
+            @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
+            String code,
+
+            ExactDecimal score) {}
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateRegionRequest(
         @NotNull
         @Pattern(regexp = "\\d{2}\\.\\d{2}", message = "must be a Kemendagri code of the form NN.NN")
-        @Schema(examples = "33.03", pattern = "^\\d{2}\\.\\d{2}$", required = true)
+        @Schema(examples = "33.03", pattern = "^\\d{2}\\.\\d{2}$", maxLength = 5, required = true)
         String code,
 
         @NotBlank @Size(max = 200) @Schema(examples = "Kabupaten Purbalingga", maxLength = 200, required = true)

@@ -1,6 +1,7 @@
 package id.smartcity.stakeholder.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.smartcity.common.SchemaLimits;
 import id.smartcity.stakeholder.StakeholderKind;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,29 +11,40 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Stakeholder", description = "A party in the region's Smart City program")
 public record StakeholderResponse(
         UUID id,
-        @Schema(examples = "33.03") String regionCode,
 
-        @Schema(examples = "Dinas Komunikasi dan Informatika Kabupaten Purbalingga")
+        @Schema(examples = "33.03", pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        String regionCode,
+
+        @Schema(examples = "Dinas Komunikasi dan Informatika Kabupaten Purbalingga", maxLength = 200)
         String name,
 
         StakeholderKind kind,
-        String organisation,
-        String position,
+        @Schema(maxLength = 200) String organisation,
+        @Schema(maxLength = 200) String position,
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "Personal data: only for admin, coordinator and contributor, and only when set")
+        @Schema(
+                description = "Personal data: only for admin, coordinator and contributor, and only when set",
+                format = "email",
+                maxLength = 254)
         String email,
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(
                 description = "Personal data, +62…: only for admin, coordinator and contributor, and only when set",
-                examples = "+62281891234")
+                examples = "+62281891234",
+                pattern = "^\\+62[1-9]\\d{6,12}$",
+                maxLength = 20)
         String phone,
 
-        List<MembershipEntry> memberships,
+        @Schema(maxItems = 6) List<MembershipEntry> memberships,
         boolean active,
 
-        @Schema(description = "Version, also sent as the ETag", examples = "0")
+        @Schema(
+                description = "Version, also sent as the ETag",
+                examples = "0",
+                minimum = "0",
+                maximum = SchemaLimits.INT64_MAX)
         long version,
 
         OffsetDateTime createdAt,

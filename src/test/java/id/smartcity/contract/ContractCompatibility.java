@@ -1,0 +1,87 @@
+package id.smartcity.contract;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.model.ChangedOperation;
+import org.openapitools.openapidiff.core.model.Endpoint;
+import org.openapitools.openapidiff.core.output.ConsoleRender;
+
+/**
+ * Whether a contract can replace a released one without breaking its clients, by openapi-diff: no
+ * operation removed, no request made stricter (a new required parameter or property, a narrower
+ * type or enum), no response made looser or different.
+ */
+public final class ContractCompatibility {
+
+    private ContractCompatibility() {}
+
+    /** The verdict of comparing {@code current} with {@code released} (both OpenAPI documents as text). */
+    public static Verdict compare(String released, String current) {
+        ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
+        List<String> broken = new ArrayList<>();
+        for (Endpoint missing : diff.getMissingEndpoints()) {
+            broken.add("removed: " + missing.getMethod() + " " + missing.getPathUrl());
+        }
+        for (ChangedOperation changed : diff.getChangedOperations()) {
+            if (changed.isIncompatible()) {
+                broken.add("changed incompatibly: " + changed.getHttpMethod() + " " + changed.getPathUrl() + " ("
+                        + String.join(", ", parts(changed)) + ")");
+            }
+        }
+        if (diff.isIncompatible() && broken.isEmpty()) {
+            broken.add("incompatible outside the operations (components, security or extensions)");
+        }
+        return new Verdict(diff.isIncompatible(), broken, render(diff));
+    }
+
+    /** Which parts of an operation changed incompatibly. */
+    private static List<String> parts(ChangedOperation op) {
+        List<String> parts = new ArrayList<>();
+        if (op.getParameters() != null && op.getParameters().isIncompatible()) {
+            parts.add("parameters");
+        }
+        if (op.getRequestBody() != null && op.getRequestBody().isIncompatible()) {
+            parts.add("request body");
+        }
+        if (op.getApiResponses() != null && op.getApiResponses().isIncompatible()) {
+            parts.add("responses");
+        }
+        if (op.getSecurityRequirements() != null && op.getSecurityRequirements().isIncompatible()) {
+            parts.add("security");
+        }
+        if (parts.isEmpty()) {
+            parts.add("operation");
+        }
+        return parts;
+    }
+
+    private static String render(ChangedOpenApi diff) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            new ConsoleRender().render(diff, writer);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param incompatible whether a client of the released contract may break
+     * @param broken one line per operation that breaks
+     * @param report openapi-diff's full report of the changes
+     */
+    public record Verdict(boolean incompatible, List<String> broken, String report) {
+
+        /** The failure message: what broke, then the whole report. */
+        public String explain() {
+            return "The contract breaks clients of the released one:\n  " + String.join("\n  ", broken)
+                    + "\n\nopenapi-diff's report:\n" + report;
+        }
+    }
+}
