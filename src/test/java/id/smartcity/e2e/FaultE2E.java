@@ -45,14 +45,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Fault tests (loopback only, each bounded in time): two API instances on one database, kill -9 of
  * an instance during a stream of idempotent POSTs, a PostgreSQL restart under load, and Keycloak
- * stopped. The database is an embedded PostgreSQL of this class alone, so it can be stopped; Keycloak
- * and the two API instances are processes of this class too. Each test prints its figures.
+ * stopped. The database is an embedded PostgreSQL of this class alone, so it can be stopped, and the
+ * two API instances are this class's too; Keycloak is the run's shared one ({@link E2EStack}), stopped
+ * by the last test and started again afterwards with the same data. Each test prints its figures.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(E2EStack.Resolver.class)
 class FaultE2E {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,17 +74,18 @@ class FaultE2E {
     private static EmbeddedPostgres pg;
     private static String jdbcUrl;
     private static SmartCityStack stack;
-    private static ManagedProcess keycloak;
     private static ManagedProcess apiA;
+    private static ManagedProcess apiB;
     private static int portA;
     private static int portB;
     private static String cachedToken;
     private static long cachedTokenAt;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path project = Path.of(System.getProperty("smartcity.project", ".")).toAbsolutePath();
-        work = project.resolve("target/e2e/fault");
+    static void start(E2EStack e2e) throws Exception {
+        // Keycloak is the run's shared one; the database and the two API instances are this class's own.
+        stack = e2e.stack();
+        work = e2e.work().resolve("fault");
         deleteTree(work.resolve("postgres"));
         pgPort = Ports.free();
         pg = startPostgres();
@@ -90,27 +94,26 @@ class FaultE2E {
             s.execute("CREATE DATABASE smartcity");
         }
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/smartcity";
-        stack = new SmartCityStack(project, work.resolve("logs"), System.out::println);
-        Runtime.getRuntime().addShutdownHook(new Thread(FaultE2E::stop));
-        keycloak = stack.startKeycloak(Ports.free(), work.resolve("keycloak"), true, Duration.ofMinutes(10));
         portA = Ports.free();
         portB = Ports.free();
         apiA = startApi(portA);
-        startApi(portB);
+        apiB = startApi(portB);
     }
 
     @AfterAll
-    static synchronized void stop() {
-        if (stack != null) {
-            stack.close();
-            stack = null;
+    static void stop() throws IOException {
+        if (apiA != null) {
+            apiA.close();
+        }
+        if (apiB != null) {
+            apiB.close();
+        }
+        if (!stack.keycloakRunning()) {
+            // The last test stopped the shared Keycloak: bring it back for the classes that follow.
+            stack.restartKeycloak(Duration.ofMinutes(5));
         }
         if (pg != null) {
-            try {
-                pg.close();
-            } catch (IOException e) {
-                System.err.println("[fault] PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
+            pg.close();
             pg = null;
         }
     }
@@ -539,8 +542,9 @@ class FaultE2E {
         long exp = JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]))
                 .path("exp")
                 .asLong();
-        keycloak.close();
-        assertFalse(keycloak.isAlive());
+        stack.stopKeycloak();
+        assertFalse(stack.keycloakRunning());
+        assertFalse(Ports.answers("127.0.0.1", URI.create(stack.keycloakUrl()).getPort()), "Keycloak is down");
         int ok = 0;
         for (int i = 0; i < 40; i++) {
             int port = i % 2 == 0 ? portA : portB;

@@ -17,24 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.smartcity.stack.Ports;
 import id.smartcity.stack.SmartCityStack;
-import id.smartcity.stack.StackDatabase;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,10 +38,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * End to end against the real Keycloak 26.7.3 with the realm of {@code deploy/keycloak} and the
  * packaged API with the Purbalingga demo, both started as processes on free ports, on a throw-away
- * database. Tokens come from Keycloak by password grant (demo users through {@code smartcity-cli})
+ * database: the run's shared {@link E2EStack}. Tokens come from Keycloak by password grant (demo users through {@code smartcity-cli})
  * and by client credentials (the {@code sipd-integration} service account); nothing is signed by
  * the test itself.
  */
+@ExtendWith(E2EStack.Resolver.class)
 class KeycloakE2E {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,44 +54,11 @@ class KeycloakE2E {
             .nameUUIDFromBytes("demo-stakeholder-Dinas Komunikasi dan Informatika".getBytes(StandardCharsets.UTF_8))
             .toString();
 
-    private static StackDatabase database;
     private static SmartCityStack stack;
 
     @BeforeAll
-    static void start() {
-        Path project = Path.of(System.getProperty("smartcity.project", ".")).toAbsolutePath();
-        Path work = project.resolve("target/e2e");
-        String host = System.getenv().getOrDefault("TEST_PGHOST", "127.0.0.1");
-        String port = System.getenv().getOrDefault("TEST_PGPORT", "5432");
-        database = StackDatabase.open(
-                "jdbc:postgresql://" + host + ":" + port + "/smartcity_e2e_"
-                        + ProcessHandle.current().pid(),
-                System.getenv().getOrDefault("TEST_PGUSER", "postgres"),
-                System.getenv().getOrDefault("TEST_PGPASSWORD", ""),
-                work.resolve("postgres"),
-                true,
-                KeycloakE2E::log);
-        log("[e2e] database: " + database.description());
-        stack = new SmartCityStack(project, work.resolve("logs"), KeycloakE2E::log);
-        Runtime.getRuntime().addShutdownHook(new Thread(KeycloakE2E::stop));
-        stack.startKeycloak(Ports.free(), work.resolve("keycloak"), true, Duration.ofMinutes(10));
-        stack.startApi(Ports.free(), database, Map.of("CORS_ORIGINS", "http://localhost:8090"), Duration.ofMinutes(3));
-    }
-
-    @AfterAll
-    static synchronized void stop() {
-        if (stack != null) {
-            stack.close();
-            stack = null;
-        }
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-    }
-
-    private static void log(String line) {
-        System.out.println(line);
+    static void start(E2EStack e2e) {
+        stack = e2e.stack();
     }
 
     // --- tokens --------------------------------------------------------------------------------

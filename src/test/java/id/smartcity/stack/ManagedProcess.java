@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -112,6 +113,13 @@ public final class ManagedProcess implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
         }
+    }
+
+    /** Waits up to {@code timeout} for the process to end: its exit code, or empty while it still runs. */
+    public OptionalInt waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue())
+                : OptionalInt.empty();
     }
 
     public String tail(int lines) {

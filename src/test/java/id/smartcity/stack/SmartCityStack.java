@@ -35,6 +35,8 @@ public final class SmartCityStack implements AutoCloseable {
     private final Consumer<String> out;
     private final List<ManagedProcess> started = new ArrayList<>();
     private int keycloakPort;
+    private Path keycloakData;
+    private ManagedProcess keycloak;
     private int apiPort;
 
     public SmartCityStack(Path project, Path logs, Consumer<String> out) {
@@ -103,6 +105,8 @@ public final class SmartCityStack implements AutoCloseable {
                 out);
         out.accept("  Keycloak is ready (" + took.toSeconds() + " s); log: " + keycloak.log());
         keycloakPort = port;
+        keycloakData = dataDir;
+        this.keycloak = keycloak;
         return keycloak;
     }
 
@@ -140,6 +144,22 @@ public final class SmartCityStack implements AutoCloseable {
         out.accept("  the API is ready (" + took.toMillis() + " ms); log: " + api.log());
         apiPort = port;
         return api;
+    }
+
+    /** Stops Keycloak (for a fault test); {@link #restartKeycloak} brings it back with the same data. */
+    public void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    public boolean keycloakRunning() {
+        return keycloak != null && keycloak.isAlive();
+    }
+
+    /** Starts Keycloak again on its port with its data (realm, keys, users) as it was. */
+    public void restartKeycloak(Duration timeout) {
+        startKeycloak(keycloakPort, keycloakData, false, timeout);
     }
 
     public String issuer() {
