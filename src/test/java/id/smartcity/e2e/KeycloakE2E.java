@@ -369,6 +369,27 @@ class KeycloakE2E {
     // --- refused tokens ------------------------------------------------------------------------
 
     @Test
+    void thePackagedApplicationShowsNoSwaggerUiNorDevEndpointsAndSendsSecurityHeaders() {
+        for (String path : List.of("/q/swagger-ui", "/q/swagger-ui/index.html", "/q/dev-ui", "/q/dev", "/q/arc")) {
+            given().baseUri(stack.apiUrl())
+                    .get(path)
+                    .then()
+                    .statusCode(404)
+                    .body(not(containsString("swagger")))
+                    .body(not(containsString("Exception")));
+        }
+        given().baseUri(stack.apiUrl()).get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+        api(passwordToken("viewer"))
+                .get("/regions/" + PURBALINGGA)
+                .then()
+                .statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+    }
+
+    @Test
     void noTokenIs401WithABearerChallenge() {
         api(null)
                 .get("/regions/" + PURBALINGGA + "/dashboard")

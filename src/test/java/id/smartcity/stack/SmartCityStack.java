@@ -142,7 +142,9 @@ public final class SmartCityStack implements AutoCloseable {
         Duration took =
                 api.awaitReady("http://localhost:" + port + "/q/health/ready", timeout, Duration.ofSeconds(3), out);
         out.accept("  the API is ready (" + took.toMillis() + " ms); log: " + api.log());
-        apiPort = port;
+        if (apiPort == 0) {
+            apiPort = port; // apiUrl() is the first API started; later ones (fault tests) have their own ports
+        }
         return api;
     }
 
@@ -174,6 +176,7 @@ public final class SmartCityStack implements AutoCloseable {
         return "http://localhost:" + keycloakPort;
     }
 
+    /** The URL of the first API this stack started. */
     public String apiUrl() {
         return "http://localhost:" + apiPort;
     }
