@@ -10,6 +10,7 @@ import id.smartcity.common.Roles;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,8 @@ class FrameworkResourceTest {
                 .statusCode(201)
                 .header(
                         "Location",
-                        equalTo("http://localhost:8081/api/v1/assessment-frameworks/" + code + "/versions/1"))
+                        equalTo("http://localhost:" + RestAssured.port + "/api/v1/assessment-frameworks/" + code
+                                + "/versions/1"))
                 .body("version", equalTo(1))
                 .body("inUse", equalTo(false));
         given().auth()

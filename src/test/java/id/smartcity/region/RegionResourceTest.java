@@ -13,6 +13,7 @@ import id.smartcity.common.Roles;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
@@ -54,7 +55,7 @@ class RegionResourceTest {
                 .post("/api/v1/regions")
                 .then()
                 .statusCode(201)
-                .header("Location", equalTo("http://localhost:8081/api/v1/regions/" + code))
+                .header("Location", equalTo("http://localhost:" + RestAssured.port + "/api/v1/regions/" + code))
                 .header("ETag", equalTo("\"0\""))
                 .body("code", equalTo(code))
                 .body("cohortYear", equalTo(2024))

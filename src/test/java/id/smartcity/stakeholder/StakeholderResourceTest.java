@@ -15,6 +15,7 @@ import id.smartcity.common.Roles;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ class StakeholderResourceTest {
         created.then()
                 .statusCode(201)
                 .header("ETag", equalTo("\"0\""))
-                .header("Location", startsWith("http://localhost:8081" + url(region) + "/"))
+                .header("Location", startsWith("http://localhost:" + RestAssured.port + url(region) + "/"))
                 .body("regionCode", equalTo(region))
                 .body("phone", equalTo("+62281891234"))
                 .body("email", equalTo("kontak@purbalinggakab.go.id"))
