@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.common.ETags;
 import id.smartcity.common.MergePatch;
 import id.smartcity.common.Roles;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.quickwin.api.QuickWinApi;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Milestones, progress reports and KPIs of a quick win. Writes need admin, coordinator or
  * contributor, and a quick win that is not COMPLETED or CANCELLED (409 otherwise).
  */
+@Idempotent
 @Path("/regions/{regionCode}/quick-wins/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quick wins")

@@ -9,6 +9,7 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.ResultResponse;
 import id.smartcity.readiness.api.TrendResponse;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/regions/{regionCode}")
 @Tag(name = "Readiness", description = "Readiness assessments of a region: scores, workflow, explained results, trend")
 public class AssessmentResource {

@@ -7,6 +7,7 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.readiness.api.FrameworkRequest;
 import id.smartcity.readiness.api.FrameworkVersionResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/assessment-frameworks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment frameworks", description = "Versioned scoring frameworks (pillars, indicators, bands)")
