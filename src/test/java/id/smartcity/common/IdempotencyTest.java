@@ -214,35 +214,94 @@ class IdempotencyTest {
     }
 
     @Test
-    void aKeyWhoseRequestIsStillRunningIs409WithRetryAfter() throws SQLException {
+    void aKeyWhoseRequestIsStillRunningIs409WithRetryAfterAndItsAnswerComesLater() throws Exception {
         String region = TestData.createRegion("Kabupaten Sedang Jalan");
-        String username = "koordinator-sedang";
+        String token = coordinatorOf(region, "koordinator-sedang");
+        String key = UUID.randomUUID().toString();
+        String body = stakeholder("Asosiasi UMKM");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Response> running;
+        // Hold the audit chain's head, so that the first request stops inside its transaction,
+        // after its insert and before its commit.
+        try (Connection chain = Db.connect()) {
+            chain.setAutoCommit(false);
+            try (Statement s = chain.createStatement()) {
+                s.executeQuery("SELECT last_id FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+            }
+            running = pool.submit(() -> post(token, key, stakeholders(region), body));
+            awaitBlockedOnTheAuditChain();
+
+            for (String retryBody : List.of(body, stakeholder("Asosiasi UMKM Lain"))) {
+                post(token, key, stakeholders(region), retryBody)
+                        .then()
+                        .statusCode(409)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", equalTo("1"))
+                        .body("type", equalTo("urn:smartcity:problem:idempotency-key-in-use"))
+                        .body("status", equalTo(409))
+                        .body("detail", containsString("still being processed"));
+            }
+            chain.rollback();
+        }
+        Response first = running.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+        first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        post(token, key, stakeholders(region), body)
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.path("id")));
+        assertEquals(1, count("SELECT count(*) FROM stakeholder WHERE region_code = ?", region));
+    }
+
+    @Test
+    void aKeyHeldByAConnectionThatDiesIsFreeAtOnce() throws SQLException {
+        String region = TestData.createRegion("Kabupaten Putus");
+        String username = "koordinator-putus";
         String token = coordinatorOf(region, username);
         String key = UUID.randomUUID().toString();
-        // Another instance is running a request with this key: it holds the key's lock.
-        try (Connection other = Db.connect()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement lock =
-                    other.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+        // Another instance runs a request with this key: its transaction holds the key's lock.
+        try (Connection holder = Db.connect();
+                Connection admin = Db.connect()) {
+            holder.setAutoCommit(false);
+            int pid;
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT pg_backend_pid() FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) taken")) {
                 lock.setString(1, IdempotencyStore.lockName("user:" + Tokens.subjectOf(username), key));
-                lock.execute();
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    pid = rs.getInt(1);
+                }
             }
-            post(token, key, stakeholders(region), stakeholder("Asosiasi UMKM"))
+            post(token, key, stakeholders(region), stakeholder("Paguyuban Ojek"))
                     .then()
                     .statusCode(409)
-                    .contentType("application/problem+json")
-                    .header("Retry-After", equalTo("1"))
-                    .body("type", equalTo("urn:smartcity:problem:idempotency-key-in-use"))
-                    .body("status", equalTo(409));
-            assertEquals(0, count("SELECT count(*) FROM stakeholder WHERE region_code = ?", region));
-            other.rollback();
+                    .body("type", equalTo("urn:smartcity:problem:idempotency-key-in-use"));
+            // That instance is killed: its connection ends without a commit.
+            try (PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                kill.setInt(1, pid);
+                kill.execute();
+            }
         }
-        // That request ended without recording anything (say it died): the retry runs, once.
-        post(token, key, stakeholders(region), stakeholder("Asosiasi UMKM"))
+        // No lease to wait out: the retry runs at once, and once.
+        post(token, key, stakeholders(region), stakeholder("Paguyuban Ojek"))
                 .then()
                 .statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
         assertEquals(1, count("SELECT count(*) FROM stakeholder WHERE region_code = ?", region));
+    }
+
+    private static void awaitBlockedOnTheAuditChain() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND wait_event_type = 'Lock' AND query LIKE '%audit_chain_head%'")
+                    > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the first request never reached the audit chain");
     }
 
     @Test

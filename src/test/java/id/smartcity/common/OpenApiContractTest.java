@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,43 +51,38 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyOperationHasAnIdASummarySecurityAndProblemResponses() {
-        JsonPath doc = given().accept("application/json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+    void everyOperationHasAnIdASummarySecurityAndProblemResponses() throws IOException {
+        JsonNode doc = contract();
         List<String> missing = new ArrayList<>();
         int operations = 0;
-        for (var path : paths.entrySet()) {
+        for (var path : doc.path("paths").properties()) {
             for (String method : METHODS) {
-                if (!path.getValue().containsKey(method)) {
+                JsonNode operation = path.getValue().path(method);
+                if (operation.isMissingNode()) {
                     continue;
                 }
                 operations++;
                 String where = method.toUpperCase() + " " + path.getKey();
-                String base = "paths.'" + path.getKey() + "'." + method;
-                if (doc.getString(base + ".operationId") == null) {
+                if (operation.path("operationId").asText().isEmpty()) {
                     missing.add(where + ": operationId");
                 }
-                if (doc.getString(base + ".summary") == null) {
+                if (operation.path("summary").asText().isEmpty()) {
                     missing.add(where + ": summary");
                 }
-                List<Object> security = doc.getList(base + ".security");
-                if (security == null || security.isEmpty()) {
+                if (operation.path("security").isEmpty()) {
                     missing.add(where + ": security requirement");
                 }
                 for (String status : List.of("401", "403", "500")) {
-                    if (doc.getString(
-                                    base + ".responses.'" + status + "'.content.'application/problem+json'.schema.$ref")
-                            == null) {
+                    if (operation
+                            .at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
+                            .isMissingNode()) {
                         missing.add(where + ": problem response " + status);
                     }
                 }
                 if (path.getKey().contains("{")
-                        && doc.getString(base + ".responses.'404'.content.'application/problem+json'") == null) {
+                        && operation
+                                .at("/responses/404/content/application~1problem+json")
+                                .isMissingNode()) {
                     missing.add(where + ": problem response 404");
                 }
             }
@@ -98,15 +91,20 @@ class OpenApiContractTest {
         assertEquals(List.of(), missing);
     }
 
-    @Test
-    void everyOperationDeclaresItsRateLimitAndEveryPostItsIdempotencyKey() throws IOException {
-        JsonNode doc = new ObjectMapper()
+    /** The served contract as a tree: fast to walk, unlike a path expression per lookup. */
+    private static JsonNode contract() throws IOException {
+        return new ObjectMapper()
                 .readTree(given().accept("application/json")
                         .get("/q/openapi")
                         .then()
                         .statusCode(200)
                         .extract()
                         .asString());
+    }
+
+    @Test
+    void everyOperationDeclaresItsRateLimitAndEveryPostItsIdempotencyKey() throws IOException {
+        JsonNode doc = contract();
         List<String> missing = new ArrayList<>();
         int posts = 0;
         for (var path : doc.path("paths").properties()) {
