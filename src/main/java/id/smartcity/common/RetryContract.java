@@ -40,15 +40,14 @@ final class RetryContract {
                 header(
                         "Requests this caller may make in the current one-minute window (per user, per service"
                                 + " account, or per IP address without a token)",
-                        integer(1)));
+                        integer(1, Integer.MAX_VALUE)));
         components.addHeader(
-                "RateLimit-Remaining", header("Requests left to this caller in the current window", integer(0)));
+                "RateLimit-Remaining",
+                header("Requests left to this caller in the current window", integer(0, Integer.MAX_VALUE)));
         components.addHeader(
                 "RateLimit-Reset",
-                header(
-                        "Seconds until the current window ends and the count starts again",
-                        integer(1).maximum(new BigDecimal(60))));
-        components.addHeader("Retry-After", header("Seconds to wait before retrying", integer(1)));
+                header("Seconds until the current window ends and the count starts again", integer(1, 60)));
+        components.addHeader("Retry-After", header("Seconds to wait before retrying", integer(1, 60)));
         components.addHeader(
                 "Idempotent-Replayed",
                 header(
@@ -130,9 +129,11 @@ final class RetryContract {
         return OASFactory.createHeader().ref(name);
     }
 
-    private static Schema integer(int minimum) {
+    private static Schema integer(int minimum, int maximum) {
         return OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.INTEGER))
-                .minimum(new BigDecimal(minimum));
+                .format("int32")
+                .minimum(new BigDecimal(minimum))
+                .maximum(new BigDecimal(maximum));
     }
 }
