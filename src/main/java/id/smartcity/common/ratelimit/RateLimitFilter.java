@@ -133,7 +133,7 @@ public class RateLimitFilter {
             try {
                 authenticated = Callers.of(deferred.await().atMost(Duration.ofSeconds(30)));
             } catch (RuntimeException invalidToken) {
-                // Not authenticated: counted by address; the REST layer answers 401 from the same result.
+                // No valid token: counted by address; answered 401 once counted (see limit).
             }
         }
         String caller = authenticated.orElseGet(() -> Callers.ofAddress(address));
