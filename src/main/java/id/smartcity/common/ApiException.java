@@ -1,6 +1,8 @@
 package id.smartcity.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Thrown by services and resources for every expected failure; {@link ProblemMapper} turns it into
@@ -10,6 +12,8 @@ public class ApiException extends RuntimeException {
 
     private final transient Problem problem;
 
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
+
     public ApiException(Problem problem) {
         super(problem.detail, null, false, false);
         this.problem = problem;
@@ -17,6 +21,16 @@ public class ApiException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** A header the problem response carries too, such as {@code Retry-After}. */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static ApiException of(ProblemType type, String detail) {

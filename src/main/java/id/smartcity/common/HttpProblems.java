@@ -57,9 +57,11 @@ public class HttpProblems {
         rc.next();
     }
 
-    void write(RoutingContext rc, Problem problem) {
+    /** Answers the request with the problem (for HTTP filters, which run before the REST layer). */
+    public void write(RoutingContext rc, Problem problem) {
         problem.instance = rc.request().path();
-        problem.requestId = RequestIds.current();
+        Object requestId = rc.get(RequestIds.MDC_KEY);
+        problem.requestId = requestId != null ? requestId.toString() : RequestIds.current();
         String body;
         try {
             body = mapper.writeValueAsString(problem);

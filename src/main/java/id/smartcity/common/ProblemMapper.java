@@ -45,7 +45,19 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response response = respond(e.problem(), uri);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    /** Not a problem: a complete response that the code throwing it could not return (a replay). */
+    @ServerExceptionMapper
+    public Response prepared(PreparedResponse e) {
+        return e.response();
     }
 
     @ServerExceptionMapper

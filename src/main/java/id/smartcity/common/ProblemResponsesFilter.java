@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * produce for it, and gives every 4xx/5xx response the {@code application/problem+json} body, so
  * that a new endpoint is documented correctly without repeating annotations. Operation-specific
  * problems (409, 422) are declared on the operation with {@code @APIResponse} and get their body
- * here.
+ * here. {@link RetryContract} adds the rate-limit responses and headers of every operation and the
+ * {@code Idempotency-Key} of every POST.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -46,6 +47,7 @@ public class ProblemResponsesFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         addProblemSchemas(openAPI);
+        RetryContract.addComponents(openAPI.getComponents());
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -95,6 +97,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (conditionalWrite) {
             ensure(responses, "412");
         }
+        RetryContract.addResponses(method, operation, DESCRIPTIONS);
         // Status order reads best; the REST scanner and this filter add responses in their own order.
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         responses.setAPIResponses(new LinkedHashMap<>(sorted));
@@ -112,6 +115,7 @@ public class ProblemResponsesFilter implements OASFilter {
                                                         .ref(PROBLEM_REF))));
             }
         }
+        RetryContract.addHeaders(method, responses);
     }
 
     private static void ensure(APIResponses responses, String code) {

@@ -7,6 +7,7 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Roles;
 import id.smartcity.common.SchemaLimits;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.ParticipantResponse;
@@ -41,6 +42,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Who was invited and who came. Writes answer with the participant list and the session's new
  * ETag; send that ETag as If-Match with the next write.
  */
+@Idempotent
 @Path("/regions/{regionCode}/fgd-sessions/{id}/participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "FGD sessions")

@@ -12,6 +12,7 @@ import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
 import id.smartcity.common.SchemaLimits;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
@@ -51,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/regions/{regionCode}/fgd-sessions")
 @Tag(name = "FGD sessions", description = "Focus Group Discussions, one per dimension and Bimtek stage")
 public class FgdSessionResource {

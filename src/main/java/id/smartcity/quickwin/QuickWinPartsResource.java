@@ -8,6 +8,7 @@ import id.smartcity.common.PageParams;
 import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Roles;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.quickwin.api.QuickWinApi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Milestones, progress reports and KPIs of a quick win. Writes need admin, coordinator or
  * contributor, and a quick win that is not COMPLETED or CANCELLED (409 otherwise).
  */
+@Idempotent
 @Path("/regions/{regionCode}/quick-wins/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quick wins")

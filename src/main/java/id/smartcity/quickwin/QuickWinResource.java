@@ -12,6 +12,7 @@ import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
 import id.smartcity.common.SchemaLimits;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.quickwin.api.QuickWinApi;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/regions/{regionCode}/quick-wins")
 @Tag(
         name = "Quick wins",

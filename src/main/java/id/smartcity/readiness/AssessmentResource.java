@@ -10,6 +10,7 @@ import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
 import id.smartcity.common.SchemaLimits;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.ResultResponse;
@@ -49,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/regions/{regionCode}")
 @Tag(name = "Readiness", description = "Readiness assessments of a region: scores, workflow, explained results, trend")
 public class AssessmentResource {

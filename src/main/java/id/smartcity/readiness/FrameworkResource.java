@@ -8,6 +8,7 @@ import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
 import id.smartcity.common.SchemaLimits;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.FrameworkRequest;
 import id.smartcity.readiness.api.FrameworkVersionResponse;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/assessment-frameworks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment frameworks", description = "Versioned scoring frameworks (pillars, indicators, bands)")

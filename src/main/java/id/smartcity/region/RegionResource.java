@@ -10,6 +10,7 @@ import id.smartcity.common.PageRequest;
 import id.smartcity.common.Paging;
 import id.smartcity.common.Params;
 import id.smartcity.common.Roles;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.region.api.CreateRegionRequest;
 import id.smartcity.region.api.RegionResponse;
 import id.smartcity.region.api.UpdateRegionRequest;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions", description = "Regencies and cities: the tenants of the API")

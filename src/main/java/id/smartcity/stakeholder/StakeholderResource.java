@@ -12,6 +12,7 @@ import id.smartcity.common.Params;
 import id.smartcity.common.PersonalData;
 import id.smartcity.common.Roles;
 import id.smartcity.common.SchemaLimits;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.stakeholder.api.StakeholderRequest;
 import id.smartcity.stakeholder.api.StakeholderResponse;
@@ -51,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+@Idempotent
 @Path("/regions/{regionCode}/stakeholders")
 @Tag(name = "Stakeholders", description = "Agencies (OPD), academics, ICT community and others, grouped by dimension")
 public class StakeholderResource {
