@@ -375,8 +375,9 @@ class KeycloakE2E {
                     .get(path)
                     .then()
                     .statusCode(404)
-                    .body(not(containsString("swagger")))
-                    .body(not(containsString("Exception")));
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:smartcity:problem:not-found"))
+                    .body(not(containsString("<html")));
         }
         given().baseUri(stack.apiUrl()).get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
         api(passwordToken("viewer"))
