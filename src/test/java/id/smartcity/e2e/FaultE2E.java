@@ -86,7 +86,7 @@ class FaultE2E {
         // Keycloak is the run's shared one; the database and the two API instances are this class's own.
         stack = e2e.stack();
         work = e2e.work().resolve("fault");
-        deleteTree(work.resolve("postgres"));
+        SmartCityStack.deleteTree(work.resolve("postgres"));
         pgPort = Ports.free();
         pg = startPostgres();
         try (Connection c = pg.getPostgresDatabase().getConnection();
@@ -580,16 +580,5 @@ class FaultE2E {
         Thread t = new Thread(body);
         t.start();
         return t;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
