@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -54,11 +53,11 @@ public class QuickWin extends TimestampedEntity {
     public UUID leadStakeholderId;
 
     // Eager: a handful of ids, shown in every representation, also after the transaction ends.
-    // Batched, not SUBSELECT: a subselect repeats the owners' query without its page, and so
+    // Batched (quarkus.hibernate-orm.fetch.batch-size), not SUBSELECT: a subselect repeats the
+    // owners' query without its page, and so
     // loads the partners of every matching quick win for a page of 20.
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
-    @BatchSize(size = 100)
     @CollectionTable(name = "quick_win_partner", joinColumns = @JoinColumn(name = "quick_win_id"))
     @Column(name = "stakeholder_id")
     public Set<UUID> partners = new LinkedHashSet<>();

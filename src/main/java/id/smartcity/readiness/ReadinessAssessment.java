@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -62,10 +61,10 @@ public class ReadinessAssessment extends TimestampedEntity {
     @Column(name = "verified_at")
     public OffsetDateTime verifiedAt;
 
-    // Batched, not SUBSELECT: a subselect repeats the owners' query without its limit.
+    // Batched (quarkus.hibernate-orm.fetch.batch-size), not SUBSELECT: a subselect repeats the
+    // owners' query without its limit.
     @ElementCollection
     @Fetch(FetchMode.SELECT)
-    @BatchSize(size = 100)
     @CollectionTable(name = "readiness_score", joinColumns = @JoinColumn(name = "assessment_id"))
     public List<Score> scores = new ArrayList<>();
 

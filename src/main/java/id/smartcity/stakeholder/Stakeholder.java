@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
@@ -60,10 +59,10 @@ public class Stakeholder extends TimestampedEntity {
     @Version
     public long version;
 
-    // Batched, not SUBSELECT: a subselect repeats the owners' query without its limit.
+    // Batched (quarkus.hibernate-orm.fetch.batch-size), not SUBSELECT: a subselect repeats the
+    // owners' query without its limit.
     @ElementCollection
     @Fetch(FetchMode.SELECT)
-    @BatchSize(size = 100)
     @CollectionTable(name = "stakeholder_membership", joinColumns = @JoinColumn(name = "stakeholder_id"))
     public List<Membership> memberships = new ArrayList<>();
 

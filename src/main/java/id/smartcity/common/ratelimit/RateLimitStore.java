@@ -9,52 +9,65 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The windows in PostgreSQL's {@code rate_limit_window}, shared by every instance. One statement
- * per request, in its own short transaction: it opens the caller's window or counts the request
- * in it, atomically (the row lock orders concurrent requests of one caller, on any instance).
- * A window is the minute from a caller's first request after the previous window ended.
+ * The shared counts in PostgreSQL's {@code rate_limit_window}: one row per caller with its current
+ * minute and the requests every instance has counted in it. Each instance adds what it counted
+ * once a second ({@link RateLimiter#sync()}), for all its callers in one statement.
  */
 @ApplicationScoped
 public class RateLimitStore {
 
     private static final Logger LOG = Logger.getLogger(RateLimitStore.class);
 
-    static final String HIT = "INSERT INTO rate_limit_window AS w (caller, window_start, hits) VALUES (?, now(), 1)"
-            + " ON CONFLICT (caller) DO UPDATE SET"
-            + " window_start = CASE WHEN w.window_start > now() - interval '1 minute' THEN w.window_start"
-            + " ELSE now() END,"
-            + " hits = CASE WHEN w.window_start > now() - interval '1 minute' THEN LEAST(w.hits + 1, 2000000000)"
-            + " ELSE 1 END"
-            + " RETURNING hits, CEIL(EXTRACT(EPOCH FROM window_start + interval '1 minute' - now()))::int";
+    /**
+     * Adds counts per caller and minute; a count of a newer minute replaces the row's, one of an
+     * older minute (a late sync) is dropped. Rows are locked in the callers' order, the same on
+     * every instance, so that two instances syncing the same callers never deadlock.
+     */
+    static final String ADD = "INSERT INTO rate_limit_window AS w (caller, window_start, hits)"
+            + " SELECT t.caller, to_timestamp(t.minute * 60), t.hits"
+            + " FROM unnest(?::varchar[], ?::bigint[], ?::int[]) AS t(caller, minute, hits)"
+            + " ORDER BY t.caller"
+            + " ON CONFLICT (caller) DO UPDATE SET window_start = excluded.window_start,"
+            + " hits = CASE WHEN w.window_start = excluded.window_start"
+            + " THEN LEAST(w.hits + excluded.hits, 2000000000) ELSE excluded.hits END"
+            + " WHERE w.window_start <= excluded.window_start"
+            + " RETURNING caller, hits";
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** The caller's window after counting one more request. */
-    public record Hit(int limit, int hits, int resetSeconds) {
-
-        public boolean exceeded() {
-            return hits > limit;
-        }
-
-        public int remaining() {
-            return Math.max(0, limit - hits);
-        }
-    }
-
-    /** Counts one request of the caller; blocking (JDBC). */
-    public Hit hit(String caller, int limit) throws SQLException {
+    /**
+     * Adds {@code counts[i]} requests of {@code callers.get(i)} in minute {@code minutes[i]}
+     * (epoch minutes) and returns the shared totals in the same order (0 where the row already
+     * holds a newer minute). Blocking (JDBC).
+     */
+    public int[] add(List<String> callers, long[] minutes, int[] counts) throws SQLException {
+        Map<String, Integer> totals = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement hit = c.prepareStatement(HIT)) {
-            hit.setString(1, caller);
-            try (ResultSet rs = hit.executeQuery()) {
-                rs.next();
-                return new Hit(limit, rs.getInt(1), Math.max(1, rs.getInt(2)));
+                PreparedStatement add = c.prepareStatement(ADD)) {
+            add.setArray(1, c.createArrayOf("varchar", callers.toArray()));
+            add.setArray(
+                    2, c.createArrayOf("bigint", Arrays.stream(minutes).boxed().toArray()));
+            add.setArray(
+                    3, c.createArrayOf("integer", Arrays.stream(counts).boxed().toArray()));
+            try (ResultSet rs = add.executeQuery()) {
+                while (rs.next()) {
+                    totals.put(rs.getString(1), rs.getInt(2));
+                }
             }
         }
+        int[] result = new int[callers.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = totals.getOrDefault(callers.get(i), 0);
+        }
+        return result;
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
