@@ -7,7 +7,8 @@
 #      the fixed-seed dataset of dataset.sql (20 regions, 10,000 stakeholders, 2,000 FGD sessions,
 #      5,000 quick wins, 50,000 milestones, 100,000 readiness scores);
 #   3. captures the SQL the API issues for each endpoint (log_statement = all on that database
-#      only) into target/bench/sql-E*.log, to compare with the pgbench scripts in pgbench/;
+#      only) into target/bench/sql-E*.log, to compare with the pgbench scripts in pgbench/ (the
+#      rate limiter's once-a-second sync is left out: it is not per request);
 #   4. starts the API three times (fixed heap, stub OpenID provider, real RS256 token) and keeps
 #      the median time from launch to ready;
 #   5. in interleaved rounds, at the same concurrency, runs wrk on each endpoint and pgbench on
@@ -16,9 +17,11 @@
 # Endpoints: E1 get a quick win, E2 a filtered page of 20 quick wins, E3 the dashboard (region
 # 91.01: 2,500 quick wins, 25,000 milestones), E4 create a stakeholder (with its audit event),
 # E5 PATCH a quick win with If-Match.
-# Environment: BENCH_ROUNDS (3), BENCH_SECONDS per run (10), BENCH_CONNECTIONS (8), BENCH_RATE of
-# the mixed reads (1000 req/s), BENCH_HEAP (192m), BENCH_BUILD=1 to rebuild the jar,
-# BENCH_JAVA_OPTS (extra JVM options), BENCH_PGUSER (postgres). Ports 8085 (API) and 8199 (stub).
+# Environment: BENCH_ROUNDS (3), BENCH_SECONDS per run (10), BENCH_WARMUP seconds per endpoint
+# before the rounds (30), BENCH_CONNECTIONS (8), BENCH_RATE of the mixed reads (1000 req/s),
+# BENCH_HEAP (128m), BENCH_BUILD=1 to rebuild the jar, BENCH_JAVA_OPTS (JVM options; default those
+# of deploy/k8s: the serial collector, which the JVM picks itself in the pod's one CPU, and
+# MALLOC_ARENA_MAX=2), BENCH_PGUSER (postgres). Ports 8085 (API) and 8199 (stub).
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth), python3, openssl, curl; the SQL capture reads
 # the server log named by pg_lsclusters (skipped when it cannot be read).
 set -euo pipefail
@@ -30,7 +33,9 @@ rounds=${BENCH_ROUNDS:-3}
 secs=${BENCH_SECONDS:-10}
 conc=${BENCH_CONNECTIONS:-8}
 rate=${BENCH_RATE:-1000}
-heap=${BENCH_HEAP:-192m}
+heap=${BENCH_HEAP:-128m}
+warmup=${BENCH_WARMUP:-30}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 threads=2
 db=smartcity_bench
 port=8085
@@ -64,7 +69,7 @@ trap cleanup EXIT
 jvm_opts=(-Xms"$heap" -Xmx"$heap")
 [ -f target/quarkus-app/app-cds.jsa ] && jvm_opts+=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
 # shellcheck disable=SC2206
-jvm_opts+=(${BENCH_JAVA_OPTS:-})
+jvm_opts+=(${BENCH_JAVA_OPTS:--XX:+UseSerialGC})
 
 start_api() { # log file; sets api_pid and ready_ms (launch to ready, wall clock)
   local t0
@@ -144,7 +149,7 @@ if [ -n "$pglog" ] && [ -r "$pglog" ]; then
   tail -n +"$from" "$pglog" | grep -F "@$db " | awk -v dir="$work" '
     /bench-capture E[1-5]/ { match($0, /E[1-5]/); out = dir "/sql-" substr($0, RSTART, 2) ".log"; next }
     /bench-capture END/ { out = ""; next }
-    out != "" && !/SET jit/ && !/pg_catalog/ && !/statement: SELECT version FROM quick_win/ { sub(/^.*(LOG|DETAIL): +/, ""); print > out }'
+    out != "" && !/SET jit/ && !/pg_catalog/ && !/statement: SELECT version FROM quick_win/ && !/rate_limit_window/ { sub(/^.*(LOG|DETAIL): +/, ""); print > out }'
   for e in E1 E2 E3 E4 E5; do
     f=$(echo $e | tr E e)
     printf '%s: %s statements captured (target/bench/sql-%s.log), %s in pgbench/%s.sql\n' $e \
@@ -188,8 +193,8 @@ run_pgbench() { # endpoint, seconds -> "RESULT tps p50 p99 failed 0"
   rm -rf "$dir"
 }
 
-echo "== warm-up"
-for e in E1 E2 E3 E4 E5; do run_wrk $e "$secs" "$conc" > /dev/null; done
+echo "== warm-up (${warmup} s per endpoint: the JIT compiles the hot paths)"
+for e in E1 E2 E3 E4 E5; do echo "warm-up $e $(run_wrk $e "$warmup" "$conc")"; done
 : > "$work/rounds.txt"
 for r in $(seq 1 "$rounds"); do
   echo "== round $r of $rounds (load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +48,49 @@ class AuthenticationTest {
                 .claim("iat", past - 300)
                 .claim("exp", past)
                 .sign());
+    }
+
+    /**
+     * A token verified once is answered from {@code VerifiedTokens} until it expires, and only that
+     * token: a copy with a changed signature is verified afresh and refused, and the expired token
+     * is refused although it was accepted a moment before.
+     */
+    @Test
+    void aVerifiedTokenIsReusedOnlyAsItIsAndOnlyUntilItExpires() throws InterruptedException {
+        long now = Instant.now().getEpochSecond();
+        String token = Tokens.user("kadis-" + now)
+                .roles(Roles.VIEWER)
+                .regions("33.03")
+                .claim("iat", now)
+                .claim("exp", now + 3)
+                .sign();
+        double hitsBefore = verifiedTokenHits();
+        given().auth().oauth2(token).get(URL).then().statusCode(200);
+        given().auth().oauth2(token).get(URL).then().statusCode(200).body("items.code", everyItem(equalTo("33.03")));
+        assertTrue(verifiedTokenHits() >= hitsBefore + 1, "the second request was answered from the cache");
+
+        // One character in the middle of the signature changed (the last one may only carry
+        // base64 padding bits, which decoders ignore).
+        int dot = token.lastIndexOf('.');
+        int at = dot + 20;
+        String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        assertTrue(dot > 0 && !forged.equals(token));
+        rejects(forged);
+        rejects(token.substring(0, dot) + "." + token.substring(dot + 1).toLowerCase());
+
+        while (Instant.now().getEpochSecond() <= now + 3) {
+            Thread.sleep(200);
+        }
+        rejects(token);
+    }
+
+    private static double verifiedTokenHits() {
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("smartcity_verified_tokens_total") && l.contains("result=\"hit\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

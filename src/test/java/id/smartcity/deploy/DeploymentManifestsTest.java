@@ -188,8 +188,8 @@ class DeploymentManifestsTest {
         while (m.find()) {
             read.add(m.group(1));
         }
-        // Read by the container image's launcher, not by the application.
-        Set<String> launcher = Set.of("JAVA_OPTS_APPEND");
+        // Read by the container image's launcher and by the C library, not by the application.
+        Set<String> launcher = Set.of("JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
         Set<String> set = new TreeSet<>();
         for (JsonNode env : container().path("env")) {
             set.add(env.path("name").asText());
