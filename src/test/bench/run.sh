@@ -18,7 +18,7 @@
 # 91.01: 2,500 quick wins, 25,000 milestones), E4 create a stakeholder (with its audit event),
 # E5 PATCH a quick win with If-Match.
 # Environment: BENCH_ROUNDS (3), BENCH_SECONDS per run (10), BENCH_WARMUP seconds per endpoint
-# before the rounds (30), BENCH_CONNECTIONS (8), BENCH_RATE of the mixed reads (1000 req/s),
+# before the rounds (60), BENCH_CONNECTIONS (8), BENCH_RATE of the mixed reads (1000 req/s),
 # BENCH_HEAP (128m), BENCH_BUILD=1 to rebuild the jar, BENCH_JAVA_OPTS (JVM options; default those
 # of deploy/k8s: the serial collector, which the JVM picks itself in the pod's one CPU, and
 # MALLOC_ARENA_MAX=2), BENCH_PGUSER (postgres). Ports 8085 (API) and 8199 (stub).
@@ -34,7 +34,7 @@ secs=${BENCH_SECONDS:-10}
 conc=${BENCH_CONNECTIONS:-8}
 rate=${BENCH_RATE:-1000}
 heap=${BENCH_HEAP:-128m}
-warmup=${BENCH_WARMUP:-30}
+warmup=${BENCH_WARMUP:-60}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 threads=2
 db=smartcity_bench
