@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -54,6 +55,9 @@ public class RateLimiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private Timer syncTimer;
+
+    /** Whether the last sync failed: logged once per outage, not every second. */
+    private boolean failing;
 
     /** One caller's count in one calendar minute. */
     static final class Window {
@@ -142,6 +146,10 @@ public class RateLimiter {
         long start = System.nanoTime();
         try {
             int[] totals = store.add(callers, minutes, counts);
+            if (failing) {
+                LOG.info("Rate-limit counts are shared again");
+                failing = false;
+            }
             for (int i = 0; i < counts.length; i++) {
                 Window w = batch.get(i);
                 w.sent += counts[i];
@@ -154,9 +162,15 @@ public class RateLimiter {
             for (int i = 0; i < counts.length; i++) {
                 batch.get(i).unsent.addAndGet(counts[i]);
             }
-            LOG.warnf("Rate-limit counts not shared (SQLState %s); retried in a second", e.getSQLState());
+            if (!failing) {
+                LOG.warnf(
+                        "Rate-limit counts not shared (SQLState %s); each instance limits on its own counts"
+                                + " and retries every second",
+                        e.getSQLState());
+                failing = true;
+            }
         } finally {
-            syncTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            syncTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
