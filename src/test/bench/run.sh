@@ -209,6 +209,9 @@ for r in $(seq 1 "$rounds"); do
     echo "$r $e pgbench $p" | tee -a "$work/rounds.txt"
   done
   echo "$r E3seq api $(run_wrk E3 "$secs" 1)" | tee -a "$work/rounds.txt"
+  # Cumulative since start: the dashboard answered from the cache, or computed.
+  echo "$r dashboard-cache $(curl -fs "localhost:$port/q/metrics" | grep '^smartcity_dashboard_cache_total' \
+    | sed -E 's/.*result="([a-z]+)".* ([0-9.E]+)$/\1 \2/' | tr '\n' ' ')" | tee -a "$work/rounds.txt"
   echo "$r mixed api $(wrk -t$threads -c64 -d"$((secs * 2))s" --timeout 10s -s "$bench/wrk/mixed.lua" \
     "http://localhost:$port" | grep '^RESULT' | tail -1)" | tee -a "$work/rounds.txt"
 done

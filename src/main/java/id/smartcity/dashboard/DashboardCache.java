@@ -2,6 +2,9 @@ package id.smartcity.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,10 +56,30 @@ public class DashboardCache {
         return ((Number) max).longValue();
     }
 
+    @Inject
+    MeterRegistry registry;
+
+    private Counter hits;
+    private Counter misses;
+
+    @PostConstruct
+    void init() {
+        hits = Counter.builder("smartcity.dashboard.cache")
+                .tag("result", "hit")
+                .description("Dashboards answered from the cache")
+                .register(registry);
+        misses = Counter.builder("smartcity.dashboard.cache")
+                .tag("result", "miss")
+                .description("Dashboards computed (the region changed, a new day, or not cached yet)")
+                .register(registry);
+    }
+
     /** The cached dashboard if it was computed at this counter on this day; null otherwise. */
     public Entry find(String regionCode, long stamp, LocalDate day) {
         Entry e = entries.get(regionCode);
-        return e != null && e.stamp() == stamp && e.day().equals(day) ? e : null;
+        Entry found = e != null && e.stamp() == stamp && e.day().equals(day) ? e : null;
+        (found != null ? hits : misses).increment();
+        return found;
     }
 
     /** Files a dashboard computed after {@code stamp} was read; answers it with its ETag. */

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditChain;
@@ -116,6 +117,8 @@ class DashboardTest {
         String region = TestData.createRegion("Kabupaten Dasbor Dua");
         String q = QuickWinResourceTest.create(region, QuickWinResourceTest.body("E", "LIVING", "100"));
         String viewer = Tokens.of(Roles.VIEWER, region);
+        double hits = cacheCount("hit");
+        double misses = cacheCount("miss");
         // Read twice: the second answer comes from this instance's cache.
         for (int i = 0; i < 2; i++) {
             given().auth()
@@ -126,6 +129,8 @@ class DashboardTest {
                     .body("dimensions[3].quickWinsByStatus.PROPOSED", equalTo(1))
                     .body("dimensions[3].quickWinsByStatus.APPROVED", equalTo(0));
         }
+        assertEquals(misses + 1, cacheCount("miss"));
+        assertEquals(hits + 1, cacheCount("hit"));
         // Another instance approves it: its own connection, the change and its audit event in one
         // transaction, nothing shared with this instance but the database.
         try (Connection c = Db.connect()) {
@@ -156,6 +161,20 @@ class DashboardTest {
                 .statusCode(200)
                 .body("dimensions[3].quickWinsByStatus.PROPOSED", equalTo(0))
                 .body("dimensions[3].quickWinsByStatus.APPROVED", equalTo(1));
+        assertEquals(misses + 2, cacheCount("miss"));
+    }
+
+    /** The dashboard cache's counter in /q/metrics ({@code hit} or {@code miss}). */
+    private static double cacheCount(String result) {
+        return given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(l -> l.startsWith("smartcity_dashboard_cache_total") && l.contains("result=\"" + result + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static void stakeholder(String region, String name, boolean active, String... dimensions) {
