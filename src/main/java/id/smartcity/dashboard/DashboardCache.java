@@ -2,7 +2,7 @@ package id.smartcity.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
+import id.smartcity.common.CacheCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,27 +59,21 @@ public class DashboardCache {
     @Inject
     MeterRegistry registry;
 
-    private Counter hits;
-    private Counter misses;
+    private CacheCounters counters;
 
     @PostConstruct
     void init() {
-        hits = Counter.builder("smartcity.dashboard.cache")
-                .tag("result", "hit")
-                .description("Dashboards answered from the cache")
-                .register(registry);
-        misses = Counter.builder("smartcity.dashboard.cache")
-                .tag("result", "miss")
-                .description("Dashboards computed (the region changed, a new day, or not cached yet)")
-                .register(registry);
+        counters = CacheCounters.register(
+                registry,
+                "smartcity.dashboard.cache",
+                "Dashboards answered from the cache (hit) or computed: the region changed, a new day, or not"
+                        + " cached yet (miss)");
     }
 
     /** The cached dashboard if it was computed at this counter on this day; null otherwise. */
     public Entry find(String regionCode, long stamp, LocalDate day) {
         Entry e = entries.get(regionCode);
-        Entry found = e != null && e.stamp() == stamp && e.day().equals(day) ? e : null;
-        (found != null ? hits : misses).increment();
-        return found;
+        return counters.count(e != null && e.stamp() == stamp && e.day().equals(day)) ? e : null;
     }
 
     /** Files a dashboard computed after {@code stamp} was read; answers it with its ETag. */

@@ -12,6 +12,7 @@ import id.smartcity.audit.AuditChain;
 import id.smartcity.common.Roles;
 import id.smartcity.quickwin.QuickWinResourceTest;
 import id.smartcity.testsupport.Db;
+import id.smartcity.testsupport.Metrics;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The dashboard's numbers against a dataset built by hand, with the expected figures worked out below. */
 @QuarkusTest
 class DashboardTest {
+
+    private static final String CACHE = "smartcity_dashboard_cache_total";
 
     @Test
     void figuresPerDimensionMatchAHandBuiltDataset() {
@@ -117,8 +120,8 @@ class DashboardTest {
         String region = TestData.createRegion("Kabupaten Dasbor Dua");
         String q = QuickWinResourceTest.create(region, QuickWinResourceTest.body("E", "LIVING", "100"));
         String viewer = Tokens.of(Roles.VIEWER, region);
-        double hits = cacheCount("hit");
-        double misses = cacheCount("miss");
+        double hits = Metrics.count(CACHE, "hit");
+        double misses = Metrics.count(CACHE, "miss");
         // Read twice: the second answer comes from this instance's cache.
         for (int i = 0; i < 2; i++) {
             given().auth()
@@ -129,8 +132,8 @@ class DashboardTest {
                     .body("dimensions[3].quickWinsByStatus.PROPOSED", equalTo(1))
                     .body("dimensions[3].quickWinsByStatus.APPROVED", equalTo(0));
         }
-        assertEquals(misses + 1, cacheCount("miss"));
-        assertEquals(hits + 1, cacheCount("hit"));
+        assertEquals(misses + 1, Metrics.count(CACHE, "miss"));
+        assertEquals(hits + 1, Metrics.count(CACHE, "hit"));
         // Another instance approves it: its own connection, the change and its audit event in one
         // transaction, nothing shared with this instance but the database.
         try (Connection c = Db.connect()) {
@@ -161,20 +164,7 @@ class DashboardTest {
                 .statusCode(200)
                 .body("dimensions[3].quickWinsByStatus.PROPOSED", equalTo(0))
                 .body("dimensions[3].quickWinsByStatus.APPROVED", equalTo(1));
-        assertEquals(misses + 2, cacheCount("miss"));
-    }
-
-    /** The dashboard cache's counter in /q/metrics ({@code hit} or {@code miss}). */
-    private static double cacheCount(String result) {
-        return given().get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString()
-                .lines()
-                .filter(l -> l.startsWith("smartcity_dashboard_cache_total") && l.contains("result=\"" + result + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        assertEquals(misses + 2, Metrics.count(CACHE, "miss"));
     }
 
     private static void stakeholder(String region, String name, boolean active, String... dimensions) {

@@ -1,6 +1,6 @@
 package id.smartcity.common.auth;
 
-import io.micrometer.core.instrument.Counter;
+import id.smartcity.common.CacheCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -45,32 +45,25 @@ public class VerifiedTokens {
     @Inject
     MeterRegistry registry;
 
-    private Counter hits;
-    private Counter misses;
+    private CacheCounters counters;
 
     @PostConstruct
     void init() {
-        hits = Counter.builder("smartcity.verified.tokens")
-                .tag("result", "hit")
-                .description("Requests whose access token was verified before (answered from the cache)")
-                .register(registry);
-        misses = Counter.builder("smartcity.verified.tokens")
-                .tag("result", "miss")
-                .description("Requests whose access token is verified by quarkus-oidc")
-                .register(registry);
+        counters = CacheCounters.register(
+                registry,
+                "smartcity.verified.tokens",
+                "Requests whose access token was verified before (hit) or is verified by quarkus-oidc (miss)");
     }
 
     /** The identity of a token verified before and still valid at {@code nowMillis}; else null. */
     SecurityIdentity find(String token, long nowMillis) {
         Entry e = entries.get(token);
-        if (e != null && nowMillis < e.validUntilMillis()) {
-            hits.increment();
+        if (counters.count(e != null && nowMillis < e.validUntilMillis())) {
             return e.identity();
         }
         if (e != null) {
             entries.remove(token, e);
         }
-        misses.increment();
         return null;
     }
 

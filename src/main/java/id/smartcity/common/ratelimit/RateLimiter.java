@@ -187,9 +187,4 @@ public class RateLimiter {
             throw new IllegalStateException(e);
         }
     }
-
-    /** Callers with a window in memory (for tests and metrics). */
-    int callers() {
-        return windows.size();
-    }
 }
