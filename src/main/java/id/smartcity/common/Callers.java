@@ -21,6 +21,11 @@ public final class Callers {
 
     /** The caller of an authenticated identity; empty for an anonymous one. */
     public static Optional<String> of(SecurityIdentity identity) {
+        return CallerFacts.of(identity).caller();
+    }
+
+    /** The caller, read from the identity's token now (see {@link CallerFacts}). */
+    static Optional<String> read(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();
         }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The regions the caller may see, from the token's {@code region_codes} claim. {@code admin} sees
@@ -108,12 +107,13 @@ public class RegionScope {
             return;
         }
         resolved = true;
-        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(CLAIM) : null;
-        regions = Set.copyOf(codes(claim));
-        unrestricted = identity.hasRole(Roles.ADMIN) || (identity.hasRole(Roles.AUDITOR) && claim == null);
+        CallerFacts facts = CallerFacts.of(identity);
+        regions = facts.regions();
+        unrestricted = identity.hasRole(Roles.ADMIN) || (identity.hasRole(Roles.AUDITOR) && !facts.regionClaim());
     }
 
-    private static Set<String> codes(Object claim) {
+    /** The region codes a {@code region_codes} claim names. */
+    static Set<String> codes(Object claim) {
         Set<String> codes = new LinkedHashSet<>();
         if (claim instanceof JsonArray array) {
             for (JsonValue v : array) {
@@ -124,7 +124,7 @@ public class RegionScope {
         } else if (claim != null) {
             add(codes, claim);
         }
-        return codes;
+        return Set.copyOf(codes);
     }
 
     private static void add(Set<String> codes, Object value) {

@@ -1,5 +1,6 @@
 package id.smartcity.common.auth;
 
+import id.smartcity.common.CallerFacts;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,8 +11,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Files each bearer token that quarkus-oidc has just verified in {@link VerifiedTokens}. Runs
- * only on success: an invalid token never reaches an augmentor.
+ * Reads the caller's {@link CallerFacts} once and keeps them on the identity, then files each
+ * bearer token that quarkus-oidc has just verified, with that identity, in {@link VerifiedTokens}.
+ * Runs only on success: an invalid token never reaches an augmentor.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -20,7 +22,8 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
     VerifiedTokens tokens;
 
     @Override
-    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> augment(SecurityIdentity verified, AuthenticationRequestContext context) {
+        SecurityIdentity identity = CallerFacts.kept(verified);
         if (!identity.isAnonymous()
                 && identity.getAttribute(VerifiedTokens.FROM_CACHE) == null
                 && identity.getPrincipal() instanceof JsonWebToken jwt
