@@ -181,7 +181,7 @@ class DashboardTest {
                 Statement s = c.createStatement()) {
             s.execute("SET enable_bitmapscan = off");
             s.execute("SET enable_seqscan = off");
-            try (ResultSet r = s.executeQuery("EXPLAIN " + DashboardCache.STAMP_SQL.replace("?1", "'33.03'"))) {
+            try (ResultSet r = s.executeQuery("EXPLAIN " + DashboardCache.STAMP_SQL.replace("?", "'33.03'"))) {
                 while (r.next()) {
                     plan.append(r.getString(1)).append('\n');
                 }
