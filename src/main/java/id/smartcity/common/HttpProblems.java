@@ -4,20 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Problem bodies for what the HTTP layer answers before the REST layer sees a request: a body
- * declared larger than the limit (413), and a path outside every route (404).
+ * larger than the limit (413), and a path outside every route (404).
+ *
+ * <p>A body of undeclared length (chunked, or HTTP/2 without {@code Content-Length}) is read here,
+ * counted against the limit, and handed to the REST layer as its entity stream: left to the REST
+ * layer, going over the limit would end the exchange with a bare 413 and no problem body.
  */
 @ApplicationScoped
 public class HttpProblems {
+
+    private static final String READ_BODY = "smartcity.read-body";
 
     @Inject
     ObjectMapper mapper;
@@ -37,24 +50,78 @@ public class HttpProblems {
     }
 
     private void rejectOversizedBody(RoutingContext rc) {
-        String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        HttpServerRequest request = rc.request();
+        String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > maxBodySize.asLongValue()) {
-                    write(
-                            rc,
-                            new Problem(
-                                    ProblemType.PAYLOAD_TOO_LARGE,
-                                    "The request body is larger than the limit of " + maxBodySize.asLongValue() / 1024
-                                            + " KiB",
-                                    null));
+                    write(rc, tooLarge());
                     return;
                 }
             } catch (NumberFormatException e) {
                 // Not a number: the HTTP layer itself rejects the request.
             }
+        } else if (hasUndeclaredBody(request)) {
+            readUndeclaredBody(rc);
+            return;
         }
         rc.next();
+    }
+
+    private static boolean hasUndeclaredBody(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+            return false;
+        }
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
+    }
+
+    /** Reads the body up to the limit, then goes on with it kept for {@link #useReadBody}. */
+    private void readUndeclaredBody(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        long limit = maxBodySize.asLongValue();
+        Buffer body = Buffer.buffer();
+        boolean[] rejected = {false};
+        request.handler(chunk -> {
+            if (rejected[0]) {
+                return;
+            }
+            if ((long) body.length() + chunk.length() > limit) {
+                rejected[0] = true;
+                request.pause();
+                if (request.version() != HttpVersion.HTTP_2) {
+                    // The rest of the body is never read: the connection cannot carry another request.
+                    rc.response().endHandler(done -> request.connection().close());
+                }
+                write(rc, tooLarge());
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            if (!rejected[0]) {
+                rc.put(READ_BODY, body);
+                rc.next();
+            }
+        });
+        request.resume();
+    }
+
+    /** Hands a body read by {@link #readUndeclaredBody} to the REST layer, which cannot read it twice. */
+    @ServerRequestFilter(preMatching = true)
+    void useReadBody(ContainerRequestContext request, RoutingContext rc) {
+        Buffer body = rc.get(READ_BODY);
+        if (body != null) {
+            request.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+        }
+    }
+
+    private Problem tooLarge() {
+        return new Problem(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than the limit of " + maxBodySize.asLongValue() / 1024 + " KiB",
+                null);
     }
 
     /** Answers the request with the problem (for HTTP filters, which run before the REST layer). */

@@ -7,15 +7,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -27,6 +36,9 @@ import org.junit.jupiter.api.Test;
 /** Every error the shared mechanisms produce is an RFC 9457 problem that leaks nothing internal. */
 @QuarkusTest
 class ProblemsTest {
+
+    @TestHTTPResource("/api/v1/regions")
+    URI regions;
 
     private static ValidatableResponse postRegion(String body) {
         return given().auth()
@@ -185,6 +197,65 @@ class ProblemsTest {
                         .then(),
                 415,
                 "unsupported-media-type");
+    }
+
+    /** POSTs the body in chunks of unknown total length, as streaming clients do (HTTP/1.1). */
+    private HttpResponse<String> postChunked(URI uri, String body) throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + TestData.adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413WithAProblemBody() throws Exception {
+        String huge =
+                "{\"code\":\"77.08\",\"name\":\"" + "x".repeat(300 * 1024) + "\",\"type\":\"KOTA\",\"province\":\"Y\"}";
+        HttpResponse<String> r = postChunked(regions, huge);
+        assertEquals(413, r.statusCode(), r.body());
+        assertEquals(Optional.of("application/problem+json"), r.headers().firstValue("Content-Type"));
+        assertEquals(Optional.of("close"), r.headers().firstValue("Connection"));
+        assertTrue(r.body().contains("\"type\":\"urn:smartcity:problem:payload-too-large\""), r.body());
+        assertTrue(r.body().contains("256 KiB"), r.body());
+        assertTrue(r.body().contains("\"requestId\""), r.body());
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .get("/api/v1/regions/77.08")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void chunkedBodyWithinTheLimitIsReadWhole() throws Exception {
+        // 200 KiB of JSON whitespace: valid, under the limit, and sent in many chunks.
+        String name = "Kota Berkas Bertahap";
+        HttpResponse<String> r = postChunked(
+                regions,
+                "{" + " ".repeat(200 * 1024) + "\"code\":\"77.10\",\"name\":\"" + name
+                        + "\",\"type\":\"KOTA\",\"province\":\"Jawa Tengah\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        assertEquals(
+                Optional.of("application/json"),
+                r.headers().firstValue("Content-Type").map(t -> t.split(";")[0]));
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .get("/api/v1/regions/77.10")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(name))
+                .body("province", equalTo("Jawa Tengah"));
+    }
+
+    @Test
+    void chunkedMalformedBodyIsTheUsual400() throws Exception {
+        HttpResponse<String> r = postChunked(regions, "{\"code\": \"77.11\", \"name\": ");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("urn:smartcity:problem:malformed-request"), r.body());
     }
 
     @Test
