@@ -40,6 +40,13 @@ public final class AuditChain {
      * Appends one event in the connection's current transaction. Locks the chain head until that
      * transaction ends, so concurrent appenders — in this instance or another — queue up and the
      * chain never forks or skips.
+     *
+     * <p>One statement locks the head, takes the next id and the time, hashes and inserts the event
+     * and moves the head: the head stays locked until commit, and a round trip less under the lock
+     * raises the ceiling of audited writes per second (all instances share it). The canonical form
+     * is built here except for the id and the time, which only the locked head gives; PostgreSQL
+     * puts them in and computes the SHA-256. The hash is then recomputed here from what was stored,
+     * and a difference fails the transaction: a write is refused rather than the chain broken.
      */
     public static AuditEvent append(
             Connection c,
@@ -54,21 +61,51 @@ public final class AuditChain {
             JsonNode after,
             String requestId)
             throws SQLException {
-        long lastId;
-        String lastHash;
+        String[] around = canonicalAroundIdAndTime(new AuditEvent(
+                ID_MARK,
+                TIME_MARK,
+                actorSubject,
+                actorUsername,
+                actorClientId,
+                regionCode,
+                entityType,
+                entityId,
+                action,
+                before,
+                after,
+                requestId,
+                null,
+                null));
+        long id;
         OffsetDateTime now;
-        try (PreparedStatement head = c.prepareStatement(
-                        "SELECT last_id, last_hash, clock_timestamp() FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-                ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("audit_chain_head is missing its row");
+        String previousHash;
+        String hash;
+        try (PreparedStatement append = c.prepareStatement(APPEND)) {
+            append.setString(1, around[0]);
+            append.setString(2, around[1]);
+            append.setString(3, around[2]);
+            append.setString(4, actorSubject);
+            append.setString(5, actorUsername);
+            append.setString(6, actorClientId);
+            append.setString(7, regionCode);
+            append.setString(8, entityType);
+            append.setString(9, entityId);
+            append.setString(10, action.name());
+            append.setString(11, before == null ? null : CanonicalJson.write(before));
+            append.setString(12, after == null ? null : CanonicalJson.write(after));
+            append.setString(13, requestId);
+            try (ResultSet rs = append.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("audit_chain_head is missing its row");
+                }
+                id = rs.getLong(1);
+                now = rs.getObject(2, OffsetDateTime.class);
+                previousHash = rs.getString(3);
+                hash = rs.getString(4);
             }
-            lastId = rs.getLong(1);
-            lastHash = rs.getString(2);
-            now = rs.getObject(3, OffsetDateTime.class);
         }
-        AuditEvent unhashed = new AuditEvent(
-                lastId + 1,
+        AuditEvent event = new AuditEvent(
+                id,
                 now,
                 actorSubject,
                 actorUsername,
@@ -80,49 +117,53 @@ public final class AuditChain {
                 before,
                 after,
                 requestId,
-                lastHash,
-                null);
-        String hash = hash(lastHash, canonical(unhashed));
-        // One round trip for the row and the head: the head stays locked until commit, so every
-        // statement saved here raises the ceiling of audited writes per second.
-        try (PreparedStatement insert = c.prepareStatement("WITH appended AS (INSERT INTO audit_event (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, hash)"
-                + " UPDATE audit_chain_head SET last_id = appended.id, last_hash = appended.hash FROM appended"
-                + " WHERE audit_chain_head.id = 1")) {
-            insert.setLong(1, unhashed.id());
-            insert.setObject(2, now);
-            insert.setString(3, actorSubject);
-            insert.setString(4, actorUsername);
-            insert.setString(5, actorClientId);
-            insert.setString(6, regionCode);
-            insert.setString(7, entityType);
-            insert.setString(8, entityId);
-            insert.setString(9, action.name());
-            insert.setString(10, before == null ? null : CanonicalJson.write(before));
-            insert.setString(11, after == null ? null : CanonicalJson.write(after));
-            insert.setString(12, requestId);
-            insert.setString(13, lastHash);
-            insert.setString(14, hash);
-            if (insert.executeUpdate() != 1) {
-                throw new SQLException("audit_chain_head did not move");
-            }
-        }
-        return new AuditEvent(
-                unhashed.id(),
-                now,
-                actorSubject,
-                actorUsername,
-                actorClientId,
-                regionCode,
-                entityType,
-                entityId,
-                action,
-                before,
-                after,
-                requestId,
-                lastHash,
+                previousHash,
                 hash);
+        if (!hash(previousHash, canonical(event)).equals(hash)) {
+            throw new SQLException("the audit hash computed by the database differs from the canonical form;"
+                    + " nothing was written");
+        }
+        return event;
     }
+
+    private static final long ID_MARK = 8_646_911_284_551_352_321L;
+    private static final OffsetDateTime TIME_MARK = OffsetDateTime.parse("1901-02-03T04:05:06.070809Z");
+    private static final String MARK = "\"id\":" + ID_MARK + ",\"occurredAt\":\"1901-02-03T04:05:06.070809Z\"";
+
+    /**
+     * The canonical text before the id, between the id and the time, and after the time. Members
+     * are sorted, so the event's own {@code id} and {@code occurredAt} come after {@code after},
+     * {@code before}, {@code entityId} and {@code entityType} and before two plain strings: the last
+     * occurrence of the marked pair is theirs, whatever the snapshots hold.
+     */
+    static String[] canonicalAroundIdAndTime(AuditEvent marked) {
+        String text = canonical(marked);
+        int at = text.lastIndexOf(MARK);
+        if (at < 0) {
+            throw new IllegalStateException("the canonical form has no id and time in the expected place");
+        }
+        return new String[] {
+            text.substring(0, at) + "\"id\":", ",\"occurredAt\":\"", "\"" + text.substring(at + MARK.length())
+        };
+    }
+
+    /**
+     * Parameters: the canonical text before the id, between id and time, after the time; then the
+     * event's columns from actor_subject to request_id. The time is rendered as {@link
+     * AuditEvent#TIME} renders it (UTC, six fractional digits, {@code Z}).
+     */
+    static final String APPEND = "WITH head AS (SELECT last_id + 1 AS id, last_hash, clock_timestamp() AS now"
+            + " FROM audit_chain_head WHERE id = 1 FOR UPDATE),"
+            + " event AS (SELECT id, now, last_hash, encode(sha256(convert_to(last_hash || ?::text || id || ?::text"
+            + " || to_char(now AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || ?::text, 'UTF8')), 'hex')"
+            + " AS hash FROM head),"
+            + " appended AS (INSERT INTO audit_event (" + COLUMNS + ")"
+            + " SELECT event.id, event.now, ?, ?, ?, ?, ?, ?, ?, ?::text, ?::text, ?, event.last_hash, event.hash FROM event"
+            + " RETURNING id, occurred_at, previous_hash, hash),"
+            + " moved AS (UPDATE audit_chain_head SET last_id = appended.id, last_hash = appended.hash FROM appended"
+            + " WHERE audit_chain_head.id = 1 RETURNING appended.id)"
+            + " SELECT appended.id, appended.occurred_at, appended.previous_hash, appended.hash"
+            + " FROM appended JOIN moved ON moved.id = appended.id";
 
     /** Reads the row the result set is on (selected with {@link #COLUMNS}). */
     static AuditEvent read(ResultSet rs) throws SQLException {

@@ -1,0 +1,127 @@
+package id.smartcity.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.smartcity.testsupport.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL computes the hash of an appended event ({@link AuditChain#APPEND}); it must be the
+ * SHA-256 of exactly the canonical form that the verifier recomputes in Java, whatever the event
+ * holds.
+ */
+@QuarkusTest
+class AuditChainHashTest {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    @Test
+    void theDatabaseHashesTheCanonicalFormWhateverTheSnapshotsHold() throws Exception {
+        ObjectNode after = F.objectNode();
+        after.put("name", "Kab. Purbalingga — Ñusantara 東京 \"kutip\" \\ garis\nbaru\ttab \u0001 😀");
+        // A nested pair shaped like the event's own id and time, placed before them.
+        after.put("id", 8_646_911_284_551_352_321L);
+        after.put("occurredAt", "1901-02-03T04:05:06.070809Z");
+        after.set("list", F.arrayNode().add(1).add(F.nullNode()).add(true).add("ü"));
+        ObjectNode before = F.objectNode().put("name", "lama");
+        try (Connection c = Db.connect()) {
+            c.setAutoCommit(false);
+            AuditEvent appended = AuditChain.append(
+                    c,
+                    "sub-ü",
+                    "pengguna.ü",
+                    "klien",
+                    "33.03",
+                    "TEST",
+                    "hash-" + System.nanoTime(),
+                    AuditAction.UPDATE,
+                    before,
+                    after,
+                    "req-東京");
+            c.commit();
+
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + AuditChain.COLUMNS + " FROM audit_event WHERE id = ?")) {
+                s.setLong(1, appended.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    assertTrue(rs.next());
+                    AuditEvent stored = AuditChain.read(rs);
+                    assertEquals(
+                            AuditChain.hash(stored.previousHash(), AuditChain.canonical(stored)),
+                            stored.hash(),
+                            "the stored hash is the Java SHA-256 of the stored event's canonical form");
+                    assertEquals(appended.hash(), stored.hash());
+                    assertEquals(appended.occurredAtText(), stored.occurredAtText());
+                    assertEquals(after, stored.after());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCanonicalTextIsSplitAtTheEventsOwnIdAndTime() {
+        ObjectNode after =
+                F.objectNode().put("id", 8_646_911_284_551_352_321L).put("occurredAt", "1901-02-03T04:05:06.070809Z");
+        AuditEvent marked = new AuditEvent(
+                8_646_911_284_551_352_321L,
+                OffsetDateTime.parse("1901-02-03T04:05:06.070809Z"),
+                "s",
+                "u",
+                "c",
+                "33.03",
+                "TEST",
+                "e",
+                AuditAction.CREATE,
+                null,
+                after,
+                "r",
+                null,
+                null);
+        String[] around = AuditChain.canonicalAroundIdAndTime(marked);
+        AuditEvent real = new AuditEvent(
+                42,
+                OffsetDateTime.parse("2026-11-30T10:11:12.000001Z"),
+                "s",
+                "u",
+                "c",
+                "33.03",
+                "TEST",
+                "e",
+                AuditAction.CREATE,
+                null,
+                after,
+                "r",
+                null,
+                null);
+        assertEquals(
+                AuditChain.canonical(real),
+                around[0] + 42 + around[1] + real.occurredAtText() + around[2],
+                "the snapshot's look-alike pair stays as it is; the event's own pair is replaced");
+        assertThrows(
+                IllegalStateException.class,
+                () -> AuditChain.canonicalAroundIdAndTime(new AuditEvent(
+                        1,
+                        OffsetDateTime.parse("2026-11-30T10:11:12Z"),
+                        "s",
+                        "u",
+                        "c",
+                        null,
+                        "TEST",
+                        "e",
+                        AuditAction.CREATE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
+    }
+}
