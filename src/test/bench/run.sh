@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The API against PostgreSQL's own limit on the same machine (issue #9). One command from a clean
 # clone: src/test/bench/run.sh. It
-#   1. installs wrk and pgbench with apt when missing, and builds the jar when it is absent (an
-#      AppCDS archive, target/quarkus-app/app-cds.jsa, is used when present);
+#   1. installs wrk and pgbench with apt when missing, and builds the jar when it is absent;
 #   2. creates the database smartcity_bench, lets the packaged API migrate it, and fills it with
 #      the fixed-seed dataset of dataset.sql (20 regions, 10,000 stakeholders, 2,000 FGD sessions,
 #      5,000 quick wins, 50,000 milestones, 100,000 readiness scores);
@@ -10,7 +9,8 @@
 #      only) into target/bench/sql-E*.log, to compare with the pgbench scripts in pgbench/ (the
 #      rate limiter's once-a-second sync is left out: it is not per request);
 #   4. starts the API three times (fixed heap, stub OpenID provider, real RS256 token) and keeps
-#      the median time from launch to ready;
+#      the median time from launch to ready; before that, three starts with an AppCDS archive that
+#      the capture run of step 3 wrote at its exit (reported apart: the packaged API has none);
 #   5. in interleaved rounds, at the same concurrency, runs wrk on each endpoint and pgbench on
 #      its SQL, then mixed reads at a fixed rate (a first run right after the write endpoints, then the
 #      measured steady state); samples the API's RSS throughout;
@@ -68,23 +68,23 @@ cleanup() {
 trap cleanup EXIT
 
 jvm_opts=(-Xms"$heap" -Xmx"$heap")
-[ -f target/quarkus-app/app-cds.jsa ] && jvm_opts+=(-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa)
 # shellcheck disable=SC2206
 jvm_opts+=(${BENCH_JAVA_OPTS:--XX:+UseSerialGC})
 
-start_api() { # log file; sets api_pid and ready_ms (launch to ready, wall clock)
-  local t0
+start_api() { # log file, extra JVM options...; sets api_pid and ready_ms (launch to ready, wall clock)
+  local t0 log=$1
+  shift
   t0=$(date +%s%N)
   # One bench user makes far more than 600 requests a minute: the limit is lifted, its counter still
   # runs on every request, so its cost is in the figures.
   PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER="${BENCH_PGUSER:-postgres}" \
     OIDC_AUTH_SERVER_URL="http://127.0.0.1:$STUB_PORT/realms/smartcity" \
     RATE_LIMIT_PER_MINUTE=100000000 \
-    java "${jvm_opts[@]}" -jar target/quarkus-app/quarkus-run.jar > "$1" 2>&1 &
+    java "${jvm_opts[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 3000); do
     curl -fs -o /dev/null "localhost:$port/q/health/ready" && break
-    kill -0 $api_pid 2> /dev/null || { cat "$1"; exit 1; }
+    kill -0 $api_pid 2> /dev/null || { cat "$log"; exit 1; }
     sleep 0.01
   done
   ready_ms=$((($(date +%s%N) - t0) / 1000000))
@@ -137,7 +137,8 @@ echo "== SQL the API issues per endpoint"
 pglog=$(pg_lsclusters -h 2> /dev/null | awk '$2 == "main" {print $7}' | head -1 || true)
 if [ -n "$pglog" ] && [ -r "$pglog" ]; then
   psql "${pgopts[@]}" -qc "ALTER DATABASE $db SET log_statement = 'all'"
-  start_api "$work/api-capture.log"
+  rm -f "$work/app-cds.jsa"
+  start_api "$work/api-capture.log" -XX:ArchiveClassesAtExit="$work/app-cds.jsa"
   for e in E1 E2 E3 E4 E5; do one_request $e; done # first calls: connections and caches
   from=$(($(wc -l < "$pglog") + 1))
   for e in E1 E2 E3 E4 E5; do
@@ -162,6 +163,16 @@ else
 fi
 
 echo "== start-up (launch to ready, three starts, median)"
+cds_starts=()
+if [ -f "$work/app-cds.jsa" ]; then
+  for i in 1 2 3; do
+    [ -n "$api_pid" ] && stop_api
+    start_api "$work/api-cds-$i.log" -XX:SharedArchiveFile="$work/app-cds.jsa"
+    grep -m1 'Unable to use shared archive' "$work/api-cds-$i.log" && break
+    cds_starts+=("$ready_ms")
+    echo "start $i with the trained AppCDS archive: ${ready_ms} ms to ready; $(grep -o 'started in [0-9.]*s' "$work/api-cds-$i.log")"
+  done
+fi
 starts=()
 for i in 1 2 3; do
   [ -n "$api_pid" ] && stop_api
@@ -247,4 +258,7 @@ rss_mb=$(sort -n "$work/rss.txt" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
       printf "  Its first %d s, right after the write endpoints: achieved %.0f req/s, p50 %.2f ms, p99 %.2f ms (median of rounds), %d errors.\n", '"$secs"' * 2, median(rps["mixedfirst"]), median(p50["mixedfirst"]), median(p99["mixedfirst"]), err["mixedfirst"]
     }' "$work/rounds.txt"
   echo "Start-up, launch to ready: ${startup_ms} ms (median of ${starts[*]} ms). RSS under load: at most ${rss_mb} MB."
+  if [ ${#cds_starts[@]} -eq 3 ]; then
+    echo "  With an AppCDS archive written by one earlier start (not part of the package): $(printf '%s\n' "${cds_starts[@]}" | sort -n | sed -n 2p) ms (median of ${cds_starts[*]} ms)."
+  fi
 } | tee "$work/results.md"
