@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,8 +109,12 @@ public class HttpProblems {
         request.resume();
     }
 
-    /** Hands a body read by {@link #readUndeclaredBody} to the REST layer, which cannot read it twice. */
-    @ServerRequestFilter(preMatching = true)
+    /**
+     * Hands a body read by {@link #readUndeclaredBody} to the REST layer, which cannot read it twice.
+     * Before every other request filter (the idempotency key's reads the body), but not pre-matching:
+     * a pre-matching filter cost 10 % of the throughput of a plain GET in the benchmark (E1).
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     void useReadBody(ContainerRequestContext request, RoutingContext rc) {
         Buffer body = rc.get(READ_BODY);
         if (body != null) {
