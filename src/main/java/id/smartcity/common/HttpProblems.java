@@ -42,6 +42,9 @@ public class HttpProblems {
     void register(@Observes Filters filters) {
         // Right after the request id is set, before the body is read.
         filters.register(this::rejectOversizedBody, Integer.MAX_VALUE - 1);
+        // A body of undeclared length is read only once the rate limit (priority 50) has counted the
+        // request and turned away a token that does not verify.
+        filters.register(this::readUndeclaredBody, 40);
     }
 
     void fallback(@Observes Router router) {
@@ -62,9 +65,6 @@ public class HttpProblems {
             } catch (NumberFormatException e) {
                 // Not a number: the HTTP layer itself rejects the request.
             }
-        } else if (hasUndeclaredBody(request)) {
-            readUndeclaredBody(rc);
-            return;
         }
         rc.next();
     }
@@ -81,6 +81,10 @@ public class HttpProblems {
     /** Reads the body up to the limit, then goes on with it kept for {@link #useReadBody}. */
     private void readUndeclaredBody(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null || !hasUndeclaredBody(request)) {
+            rc.next();
+            return;
+        }
         long limit = maxBodySize.asLongValue();
         Buffer body = Buffer.buffer();
         boolean[] rejected = {false};

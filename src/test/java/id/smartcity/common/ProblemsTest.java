@@ -201,10 +201,14 @@ class ProblemsTest {
 
     /** POSTs the body in chunks of unknown total length, as streaming clients do (HTTP/1.1). */
     private HttpResponse<String> postChunked(URI uri, String body) throws Exception {
+        return postChunked(uri, body, TestData.adminToken());
+    }
+
+    private HttpResponse<String> postChunked(URI uri, String body, String token) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + TestData.adminToken())
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
@@ -228,6 +232,14 @@ class ProblemsTest {
                 .get("/api/v1/regions/77.08")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsTurnedAwayBeforeAChunkedBodyIsRead() throws Exception {
+        String huge = "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}";
+        HttpResponse<String> r = postChunked(regions, huge, TestData.adminToken() + "x");
+        assertEquals(401, r.statusCode(), r.body());
+        assertTrue(r.body().contains("urn:smartcity:problem:unauthorized"), r.body());
     }
 
     @Test
