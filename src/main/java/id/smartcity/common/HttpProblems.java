@@ -32,6 +32,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class HttpProblems {
 
     private static final String READ_BODY = "smartcity.read-body";
+    /** How much of an oversized body is still read, and for how long, before its connection is cut. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
+    private static final long DRAIN_MILLIS = 10_000;
 
     @Inject
     ObjectMapper mapper;
@@ -87,27 +91,36 @@ public class HttpProblems {
         }
         long limit = maxBodySize.asLongValue();
         Buffer body = Buffer.buffer();
-        boolean[] rejected = {false};
+        long[] discarded = {-1};
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
         request.handler(chunk -> {
-            if (rejected[0]) {
+            if (discarded[0] >= 0) {
+                // After the 413: the rest is read and dropped, so that closing the connection does
+                // not reset it under the answer (unread data makes the kernel send RST, and the
+                // client may lose the response). Bounded: a client that goes on is cut off.
+                discarded[0] += chunk.length();
+                if (discarded[0] > DRAIN_LIMIT) {
+                    request.connection().close();
+                }
                 return;
             }
             if ((long) body.length() + chunk.length() > limit) {
-                rejected[0] = true;
-                request.pause();
-                if (request.version() != HttpVersion.HTTP_2) {
-                    // The rest of the body is never read: the connection cannot carry another request.
-                    rc.response().endHandler(done -> request.connection().close());
-                }
+                discarded[0] = 0;
                 write(rc, tooLarge());
+                if (http1) {
+                    rc.vertx().setTimer(DRAIN_MILLIS, t -> request.connection().close());
+                }
                 return;
             }
             body.appendBuffer(chunk);
         });
         request.endHandler(v -> {
-            if (!rejected[0]) {
+            if (discarded[0] < 0) {
                 rc.put(READ_BODY, body);
                 rc.next();
+            } else if (http1) {
+                // Announced with Connection: close; the body is now read to its end.
+                request.connection().close();
             }
         });
         request.resume();

@@ -218,8 +218,9 @@ class ProblemsTest {
 
     @Test
     void chunkedBodyOverTheLimitIs413WithAProblemBody() throws Exception {
-        String huge =
-                "{\"code\":\"77.08\",\"name\":\"" + "x".repeat(300 * 1024) + "\",\"type\":\"KOTA\",\"province\":\"Y\"}";
+        // Well past the limit, so that much is still in flight when the answer goes out.
+        String huge = "{\"code\":\"77.08\",\"name\":\"" + "x".repeat(1024 * 1024)
+                + "\",\"type\":\"KOTA\",\"province\":\"Y\"}";
         HttpResponse<String> r = postChunked(regions, huge);
         assertEquals(413, r.statusCode(), r.body());
         assertEquals(Optional.of("application/problem+json"), r.headers().firstValue("Content-Type"));
