@@ -126,8 +126,8 @@ public final class AuditChain {
         return event;
     }
 
-    private static final long ID_MARK = 8_646_911_284_551_352_321L;
-    private static final OffsetDateTime TIME_MARK = OffsetDateTime.parse("1901-02-03T04:05:06.070809Z");
+    static final long ID_MARK = 8_646_911_284_551_352_321L;
+    static final OffsetDateTime TIME_MARK = OffsetDateTime.parse("1901-02-03T04:05:06.070809Z");
     private static final String MARK = "\"id\":" + ID_MARK + ",\"occurredAt\":\"1901-02-03T04:05:06.070809Z\"";
 
     /**

@@ -29,8 +29,8 @@ class AuditChainHashTest {
         ObjectNode after = F.objectNode();
         after.put("name", "Kab. Purbalingga — Ñusantara 東京 \"kutip\" \\ garis\nbaru\ttab \u0001 😀");
         // A nested pair shaped like the event's own id and time, placed before them.
-        after.put("id", 8_646_911_284_551_352_321L);
-        after.put("occurredAt", "1901-02-03T04:05:06.070809Z");
+        after.put("id", AuditChain.ID_MARK);
+        after.put("occurredAt", AuditEvent.TIME.format(AuditChain.TIME_MARK));
         after.set("list", F.arrayNode().add(1).add(F.nullNode()).add(true).add("ü"));
         ObjectNode before = F.objectNode().put("name", "lama");
         try (Connection c = Db.connect()) {
@@ -69,59 +69,28 @@ class AuditChainHashTest {
 
     @Test
     void theCanonicalTextIsSplitAtTheEventsOwnIdAndTime() {
-        ObjectNode after =
-                F.objectNode().put("id", 8_646_911_284_551_352_321L).put("occurredAt", "1901-02-03T04:05:06.070809Z");
-        AuditEvent marked = new AuditEvent(
-                8_646_911_284_551_352_321L,
-                OffsetDateTime.parse("1901-02-03T04:05:06.070809Z"),
-                "s",
-                "u",
-                "c",
-                "33.03",
-                "TEST",
-                "e",
-                AuditAction.CREATE,
-                null,
-                after,
-                "r",
-                null,
-                null);
-        String[] around = AuditChain.canonicalAroundIdAndTime(marked);
-        AuditEvent real = new AuditEvent(
-                42,
-                OffsetDateTime.parse("2026-11-30T10:11:12.000001Z"),
-                "s",
-                "u",
-                "c",
-                "33.03",
-                "TEST",
-                "e",
-                AuditAction.CREATE,
-                null,
-                after,
-                "r",
-                null,
-                null);
+        ObjectNode after = F.objectNode()
+                .put("id", AuditChain.ID_MARK)
+                .put("occurredAt", AuditEvent.TIME.format(AuditChain.TIME_MARK));
+        assertEquals(
+                "{\"id\":" + AuditChain.ID_MARK + ",\"occurredAt\":\"1901-02-03T04:05:06.070809Z\"}",
+                CanonicalJson.write(after),
+                "the snapshot holds exactly the marked pair");
+        String[] around = AuditChain.canonicalAroundIdAndTime(
+                event(AuditChain.ID_MARK, AuditChain.TIME_MARK, "33.03", after, "r"));
+        AuditEvent real = event(42, OffsetDateTime.parse("2026-11-30T10:11:12.000001Z"), "33.03", after, "r");
         assertEquals(
                 AuditChain.canonical(real),
                 around[0] + 42 + around[1] + real.occurredAtText() + around[2],
                 "the snapshot's look-alike pair stays as it is; the event's own pair is replaced");
         assertThrows(
                 IllegalStateException.class,
-                () -> AuditChain.canonicalAroundIdAndTime(new AuditEvent(
-                        1,
-                        OffsetDateTime.parse("2026-11-30T10:11:12Z"),
-                        "s",
-                        "u",
-                        "c",
-                        null,
-                        "TEST",
-                        "e",
-                        AuditAction.CREATE,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)));
+                () -> AuditChain.canonicalAroundIdAndTime(
+                        event(1, OffsetDateTime.parse("2026-11-30T10:11:12Z"), null, null, null)));
+    }
+
+    private static AuditEvent event(long id, OffsetDateTime at, String regionCode, ObjectNode after, String requestId) {
+        return new AuditEvent(
+                id, at, "s", "u", "c", regionCode, "TEST", "e", AuditAction.CREATE, null, after, requestId, null, null);
     }
 }
