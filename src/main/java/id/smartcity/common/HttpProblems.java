@@ -2,12 +2,15 @@ package id.smartcity.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -24,9 +29,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Problem bodies for what the HTTP layer answers before the REST layer sees a request: a body
  * larger than the limit (413), and a path outside every route (404).
  *
- * <p>A body of undeclared length (chunked, or HTTP/2 without {@code Content-Length}) is read here,
- * counted against the limit, and handed to the REST layer as its entity stream: left to the REST
- * layer, going over the limit would end the exchange with a bare 413 and no problem body.
+ * <p>A chunked HTTP/1.1 body (no {@code Content-Length}) is read here, counted against the limit,
+ * and handed to the REST layer as its entity stream: left to the REST layer, going over the limit
+ * would end the exchange with a bare 413 and no problem body.
+ *
+ * <p>HTTP/2 differs in two ways. A response must not carry {@code Connection} (RFC 9113 §8.2.2):
+ * the HTTP/2 layer resets the stream instead of sending it, so the header is HTTP/1.x only, and a
+ * 413 is followed by a stream reset with NO_ERROR, which tells the client to stop sending (§8.1)
+ * without closing the connection its other streams share. And an HTTP/2 body without {@code
+ * Content-Length} is not read ahead: the REST layer cannot take over an HTTP/2 request whose body
+ * has already been read (Quarkus issue 34393: Vert.x refuses to pause an ended HTTP/2 request), and
+ * a request without a body cannot be told apart from one with a body of undeclared length before
+ * its end arrives. Its body is counted instead while the REST layer reads it ({@link CountedBody}),
+ * in place of the REST layer's own count, which would answer a bare 413.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -49,6 +64,10 @@ public class HttpProblems {
         // A body of undeclared length is read only once the rate limit (priority 50) has counted the
         // request and turned away a token that does not verify.
         filters.register(this::readUndeclaredBody, 40);
+    }
+
+    private static boolean isHttp2(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2;
     }
 
     void fallback(@Observes Router router) {
@@ -78,21 +97,27 @@ public class HttpProblems {
         if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
             return false;
         }
-        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
+        return request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && (isHttp2(request) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
     }
 
     /** Reads the body up to the limit, then goes on with it kept for {@link #useReadBody}. */
     private void readUndeclaredBody(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        if (request.getHeader(HttpHeaders.CONTENT_LENGTH) != null || !hasUndeclaredBody(request)) {
+        if (!hasUndeclaredBody(request)) {
+            rc.next();
+            return;
+        }
+        if (isHttp2(request)) {
+            // Counted by useReadBody (see the class comment). Should the REST layer's own count
+            // answer after all, its 413 must lose the Connection header to reach the client.
+            rc.addHeadersEndHandler(v -> rc.response().headers().remove(HttpHeaders.CONNECTION));
             rc.next();
             return;
         }
         long limit = maxBodySize.asLongValue();
         Buffer body = Buffer.buffer();
         long[] discarded = {-1};
-        boolean http1 = request.version() != HttpVersion.HTTP_2;
         request.handler(chunk -> {
             if (discarded[0] >= 0) {
                 // After the 413: the rest is read and dropped, so that closing the connection does
@@ -107,9 +132,7 @@ public class HttpProblems {
             if ((long) body.length() + chunk.length() > limit) {
                 discarded[0] = 0;
                 write(rc, tooLarge());
-                if (http1) {
-                    rc.vertx().setTimer(DRAIN_MILLIS, t -> request.connection().close());
-                }
+                rc.vertx().setTimer(DRAIN_MILLIS, t -> request.connection().close());
                 return;
             }
             body.appendBuffer(chunk);
@@ -118,7 +141,7 @@ public class HttpProblems {
             if (discarded[0] < 0) {
                 rc.put(READ_BODY, body);
                 rc.next();
-            } else if (http1) {
+            } else {
                 // Announced with Connection: close; the body is now read to its end.
                 request.connection().close();
             }
@@ -136,6 +159,58 @@ public class HttpProblems {
         Buffer body = rc.get(READ_BODY);
         if (body != null) {
             request.setEntityStream(new ByteArrayInputStream(body.getBytes()));
+        } else if (isHttp2(rc.request())
+                && hasUndeclaredBody(rc.request())
+                && BlockingOperationControl.isBlockingAllowed()) {
+            // On a worker thread, where the REST layer reads the body as a blocking stream; without
+            // its own limit, which it would enforce with a bare 413.
+            rc.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
+            request.setEntityStream(new CountedBody(request.getEntityStream(), rc));
+        }
+    }
+
+    /** An HTTP/2 body of undeclared length, counted against the limit as it is read. */
+    private final class CountedBody extends InputStream {
+
+        private final InputStream in;
+        private final RoutingContext rc;
+        private long count;
+
+        CountedBody(InputStream in, RoutingContext rc) {
+            this.in = in;
+            this.rc = rc;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > maxBodySize.asLongValue()) {
+                // Answered as a problem by the REST layer; then the client is told to stop sending.
+                rc.addEndHandler(done -> rc.response().reset(0));
+                throw new ApiException(tooLarge());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 
@@ -157,11 +232,17 @@ public class HttpProblems {
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + problem.status + "}";
         }
-        rc.response()
-                .setStatusCode(problem.status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                // The unread body would otherwise be taken as the next request.
-                .putHeader(HttpHeaders.CONNECTION, problem.status == 413 ? "close" : "keep-alive")
-                .end(body);
+        HttpServerResponse response =
+                rc.response().setStatusCode(problem.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (!isHttp2(rc.request())) {
+            // The unread body would otherwise be taken as the next request.
+            response.putHeader(HttpHeaders.CONNECTION, problem.status == 413 ? "close" : "keep-alive");
+            response.end(body);
+        } else if (problem.status == 413) {
+            // The answer is complete; NO_ERROR asks the client to stop sending the body (RFC 9113 §8.1).
+            response.end(body).onComplete(done -> response.reset(0));
+        } else {
+            response.end(body);
+        }
     }
 }
