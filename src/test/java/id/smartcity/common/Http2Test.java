@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.smartcity.testsupport.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -126,6 +127,25 @@ class Http2Test {
         Answer a = sendHere(HttpMethod.DELETE, "/api/v1/regions", Map.of(), List.of());
         assertProblem(a, 405, "method-not-allowed");
         assertTrue(a.headers().get("Allow").contains("GET"), a.headers().get("Allow"));
+    }
+
+    @Test
+    void aDeleteWithoutBodyIsCarriedOut() throws Exception {
+        String region = TestData.createRegion(TestData.freshRegionCode(), "Kabupaten Dua Arus");
+        Response created = given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType("application/json")
+                .body(Map.of(
+                        "name", "Pemangku Dua Arus",
+                        "kind", "BUSINESS",
+                        "memberships", List.of(Map.of("dimension", "ECONOMY", "role", "MEMBER"))))
+                .post("/api/v1/regions/" + region + "/stakeholders");
+        assertEquals(201, created.statusCode(), created.asString());
+        String path = "/api/v1/regions/" + region + "/stakeholders/" + created.path("id");
+        Answer a = sendHere(HttpMethod.DELETE, path, Map.of("If-Match", created.header("ETag")), List.of());
+        assertEquals(204, a.status(), a.body());
+        assertEquals(HttpVersion.HTTP_2, a.version());
+        given().auth().oauth2(TestData.adminToken()).get(path).then().statusCode(404);
     }
 
     @Test
