@@ -101,7 +101,10 @@ public class HttpProblems {
                 && (isHttp2(request) || request.headers().contains(HttpHeaders.TRANSFER_ENCODING));
     }
 
-    /** Reads the body up to the limit, then goes on with it kept for {@link #useReadBody}. */
+    /**
+     * Reads a chunked HTTP/1.1 body up to the limit, then goes on with it kept for {@link
+     * #useReadBody}; an HTTP/2 body of undeclared length is left to {@link #useReadBody} to count.
+     */
     private void readUndeclaredBody(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         if (!hasUndeclaredBody(request)) {
