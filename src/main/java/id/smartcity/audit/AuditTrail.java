@@ -9,9 +9,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +36,13 @@ import org.hibernate.Session;
  * <p>States are any objects Jackson can write (request/response records, maps); non-integral
  * numbers are recorded as strings of their exact decimal value. The actor comes from the
  * caller's token, the request id from the request.
+ *
+ * <p><b>Lock order.</b> The events are not written when a method here is called: they are kept
+ * with the transaction and appended to the chain just before it commits, after everything else the
+ * transaction changed has been flushed (DESIGN §7). So the chain head is always the last lock a
+ * write transaction takes, whatever order the service code calls things in, and two writers can
+ * never wait on each other in opposite order (a row held by one while it waits on the head, the
+ * head held by the other while it waits on the row). Appends of one transaction keep their order.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -44,21 +57,36 @@ public class AuditTrail {
     ObjectMapper mapper;
 
     /**
+     * The API's mapper, writing absent values as null: responses leave them out, but an audit
+     * state records every field, so that a field cleared by a change shows as before/after.
+     */
+    private volatile ObjectMapper stateMapper;
+
+    private ObjectMapper stateMapper() {
+        ObjectMapper m = stateMapper;
+        if (m == null) {
+            m = mapper.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+            stateMapper = m;
+        }
+        return m;
+    }
+
+    /**
      * A creation: {@code after} is the whole new state. Top-level fields named in {@code personal}
      * are recorded as {@value #REDACTED} (or null), never with their value: auditors read the trail
      * but may not see personal data.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent created(String entityType, String entityId, String regionCode, Object state, String... personal) {
+    public boolean created(String entityType, String entityId, String regionCode, Object state, String... personal) {
         return append(AuditAction.CREATE, entityType, entityId, regionCode, null, redact(normalise(state), personal));
     }
 
     /**
      * An update: records only the top-level fields that differ between the two states. Records
-     * nothing and returns null when nothing changed.
+     * nothing and returns false when nothing changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent updated(
+    public boolean updated(
             String entityType, String entityId, String regionCode, Object before, Object after, String... personal) {
         return changed(AuditAction.UPDATE, entityType, entityId, regionCode, before, after, personal);
     }
@@ -68,7 +96,7 @@ public class AuditTrail {
      * the record).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent changed(
+    public boolean changed(
             AuditAction action,
             String entityType,
             String entityId,
@@ -92,7 +120,7 @@ public class AuditTrail {
             }
         }
         if (changedAfter.isEmpty()) {
-            return null;
+            return false;
         }
         return append(
                 action,
@@ -105,7 +133,7 @@ public class AuditTrail {
 
     /** Any other action, with whatever before and after the action needs (either may be null). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(
+    public boolean record(
             AuditAction action,
             String entityType,
             String entityId,
@@ -136,25 +164,111 @@ public class AuditTrail {
         return node;
     }
 
-    private AuditEvent append(
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Keeps the event with the transaction; {@link PendingEvents} appends it before commit. */
+    private boolean append(
             AuditAction action,
             String entityType,
             String entityId,
             String regionCode,
             JsonNode before,
             JsonNode after) {
-        Session session = em.unwrap(Session.class);
-        // The change itself goes to the database first, so the chain head is locked as briefly as possible.
-        session.flush();
         JsonWebToken jwt = !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken t ? t : null;
         String subject = jwt != null
                 ? jwt.getSubject()
                 : identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
         String username = jwt != null ? claim(jwt, "preferred_username") : null;
         String clientId = jwt == null ? null : claim(jwt, "azp") != null ? claim(jwt, "azp") : claim(jwt, "client_id");
-        String requestId = RequestIds.current();
-        return session.doReturningWork(c -> AuditChain.append(
-                c, subject, username, clientId, regionCode, entityType, entityId, action, before, after, requestId));
+        pending()
+                .events
+                .add(new Pending(
+                        subject,
+                        username,
+                        clientId,
+                        regionCode,
+                        entityType,
+                        entityId,
+                        action,
+                        before,
+                        after,
+                        RequestIds.current()));
+        return true;
+    }
+
+    private PendingEvents pending() {
+        PendingEvents pending = (PendingEvents) transactions.getResource(PendingEvents.class);
+        if (pending == null) {
+            pending = new PendingEvents(em.unwrap(Session.class));
+            transactions.putResource(PendingEvents.class, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        return pending;
+    }
+
+    /** An event recorded by the service code, not yet on the chain. */
+    private record Pending(
+            String subject,
+            String username,
+            String clientId,
+            String regionCode,
+            String entityType,
+            String entityId,
+            AuditAction action,
+            JsonNode before,
+            JsonNode after,
+            String requestId) {}
+
+    /**
+     * The events of one transaction. Before completion it flushes the session (the entity changes
+     * take their row locks now, if they had not yet) and only then appends the events, which locks
+     * the chain head until the commit: the head is the transaction's last lock.
+     */
+    static final class PendingEvents implements Synchronization {
+
+        private final Session session;
+        final List<Pending> events = new ArrayList<>();
+
+        PendingEvents(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            if (events.isEmpty() || !session.isOpen()) {
+                return;
+            }
+            session.flush();
+            session.doWork(c -> {
+                for (Pending e : events) {
+                    appendOne(c, e);
+                }
+            });
+            events.clear();
+        }
+
+        private static void appendOne(java.sql.Connection c, Pending e) throws SQLException {
+            AuditChain.append(
+                    c,
+                    e.subject(),
+                    e.username(),
+                    e.clientId(),
+                    e.regionCode(),
+                    e.entityType(),
+                    e.entityId(),
+                    e.action(),
+                    e.before(),
+                    e.after(),
+                    e.requestId());
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                events.clear();
+            }
+        }
     }
 
     private static String claim(JsonWebToken jwt, String name) {
@@ -163,7 +277,8 @@ public class AuditTrail {
     }
 
     private JsonNode normalise(Object state) {
-        JsonNode node = state instanceof JsonNode n ? n.deepCopy() : mapper.valueToTree(state);
+        JsonNode node =
+                state instanceof JsonNode n ? n.deepCopy() : stateMapper().valueToTree(state);
         if (!node.isObject()) {
             ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
             wrapper.set("value", node);

@@ -51,7 +51,8 @@ public class ContractDefaultsFilter implements OASFilter {
                 "ETag",
                 OASFactory.createHeader()
                         .description("The version of the resource (or a digest of an aggregate), quoted: send it"
-                                + " back in If-Match or If-None-Match")
+                                + " back in If-Match or If-None-Match. A representation without personal data"
+                                + " (for roles that may not see it) has a tag of its own")
                         .schema(string(66).pattern("^\"[0-9a-f]{1,64}\"$").examples(List.of("\"3\""))));
         components.addHeader(
                 "Location",

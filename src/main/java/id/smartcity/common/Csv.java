@@ -8,8 +8,14 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * CSV exports (RFC 4180): every present field quoted, quotes doubled, CRLF line ends, UTF-8. An
- * absent value is an empty unquoted field. Values are written verbatim: exports are evidence.
+ * The one writer of every CSV export (RFC 4180): every present field quoted, quotes doubled, CRLF
+ * line ends, UTF-8. An absent value is an empty unquoted field.
+ *
+ * <p>Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with {@code
+ * =}, {@code +}, {@code -}, {@code @}, TAB or CR as a formula, so such a cell is written with a
+ * leading apostrophe ({@code '=HYPERLINK(...)}), which spreadsheets show as text. Numbers the API
+ * itself writes (a negative change such as {@code -0.25}) are left as they are: they are values of
+ * the record, not text a person typed. Everything else is written verbatim: exports are evidence.
  */
 public final class Csv {
 
@@ -17,6 +23,9 @@ public final class Csv {
 
     private Csv() {}
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** One line; a null field (or a null in the list) is an empty field. */
     public static void line(Writer w, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -25,11 +34,22 @@ public final class Csv {
             String field = fields.get(i);
             if (field != null) {
                 w.write('"');
-                w.write(field.replace("\"", "\"\""));
+                w.write(neutralised(field).replace("\"", "\"\""));
                 w.write('"');
             }
         }
         w.write("\r\n");
+    }
+
+    /** The cell as a spreadsheet will show it as text, never run it as a formula. */
+    static String neutralised(String field) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        char first = field.charAt(0);
+        boolean formula =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula && !NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 
     /** True when the caller prefers CSV to JSON (the first acceptable type that is one of them). */

@@ -11,13 +11,21 @@ import jakarta.inject.Singleton;
 
 /**
  * Strict request parsing for a system of record: no silent coercion ("12" for a number, 1.5 for
- * an integer, "" for null), no duplicate keys, no trailing garbage.
+ * an integer, "" for null), no duplicate keys, no trailing garbage; strings, dates, date-times,
+ * ids and enums read by {@link StrictJson}.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
+    /** Last, so that StrictJson's date and time readers win over the Java time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.registerModule(StrictJson.module());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

@@ -18,9 +18,15 @@ public final class JsonProblems {
     private static final Set<String> SERVER_OWNED =
             Set.of("id", "code", "regionCode", "version", "createdAt", "updatedAt", "createdBy", "updatedBy");
 
+    /** The longest property name a problem repeats, in code points. */
+    static final int MAX_NAME = 40;
+
     private JsonProblems() {}
 
     public static Problem from(JsonProcessingException e) {
+        if (e instanceof StrictJson.Rejected r) {
+            return ApiException.invalid(path(r), r.reason()).problem();
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String message = SERVER_OWNED.contains(u.getPropertyName()) ? "is read-only" : "is not a known property";
             return ApiException.invalid(path(u), message).problem();
@@ -59,7 +65,8 @@ public final class JsonProblems {
                 if (path.length() > 0) {
                     path.append('.');
                 }
-                path.append(ref.getFieldName());
+                // A name the client made up is echoed only as a short, cleaned excerpt.
+                path.append(StrictText.excerpt(ref.getFieldName(), MAX_NAME));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

@@ -62,6 +62,15 @@ public record PageRequest(int offset, int limit, Sort sort) {
         return new PageRequest(offset, limit, sort);
     }
 
+    /**
+     * How many rows a CSV export holds: the page's {@code limit} when the request gave one (the
+     * same rows as the JSON page), otherwise every matching row from {@code offset} on, up to
+     * {@code max}. Exports page like their JSON lists; without {@code limit} they stream the lot.
+     */
+    public int exportRows(PageParams params, int max) {
+        return params.limit == null || params.limit.isEmpty() ? max : limit;
+    }
+
     private static int parse(String name, String raw, int fallback, int min, int max, List<Problem.FieldError> errors) {
         if (raw == null || raw.isEmpty()) {
             return fallback;

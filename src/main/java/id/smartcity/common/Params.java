@@ -1,7 +1,6 @@
 package id.smartcity.common;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -59,11 +58,11 @@ public final class Params {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        try {
-            return java.util.UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
+        java.util.UUID id = StrictJson.uuid(raw);
+        if (id == null) {
             throw ApiException.invalid(name, "must be a UUID");
         }
+        return id;
     }
 
     /** An RFC 3339 date-time with offset. */
@@ -71,19 +70,18 @@ public final class Params {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(
-                    name, "must be an RFC 3339 date-time with offset, e.g. 2024-07-11T09:00:00+07:00");
+        OffsetDateTime time = StrictJson.time(raw);
+        if (time == null) {
+            throw ApiException.invalid(name, StrictJson.TIME_RULE);
         }
+        return time;
     }
 
     public static String text(String name, String raw, int maxLength) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        if (raw.length() > maxLength) {
+        if (StrictText.length(raw) > maxLength) {
             throw ApiException.invalid(name, "must be at most " + maxLength + " characters");
         }
         return raw.strip();

@@ -215,6 +215,20 @@ public class ProblemMapper {
         if (find(e, OptimisticLockException.class) != null || find(e, StaleStateException.class) != null) {
             return concurrentChange(uri);
         }
+        if (id.smartcity.common.idempotency.TransientConflictRetry.transientState(e) != null) {
+            // A deadlock or serialization failure that outlived TransientConflictRetry's attempts:
+            // nothing was changed, and the same request a moment later will do.
+            LOG.warnf("Transient conflict on %s after retries", uri == null ? "?" : uri.getPath());
+            return Response.fromResponse(respond(
+                            new Problem(
+                                    ProblemType.SERVICE_UNAVAILABLE,
+                                    "The change met concurrent changes and was rolled back; nothing was changed."
+                                            + " Retry in a moment",
+                                    null),
+                            uri))
+                    .header("Retry-After", "1")
+                    .build();
+        }
         if (databaseUnavailable(e)) {
             // PostgreSQL restarting, failing over or out of connections: nothing was changed (the
             // transaction did not commit), and a retry in a moment will do.

@@ -78,15 +78,21 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean conditionalWrite = method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH
                 || method == PathItem.HttpMethod.DELETE;
+        // If-Match is honoured wherever it is a parameter, POST transitions and invitations included.
+        boolean ifMatch = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        // Any write can meet a concurrent one (a version moved, a unique key taken meanwhile): 409.
+        boolean write = conditionalWrite || method == PathItem.HttpMethod.POST;
 
         ensure(responses, "401");
         ensure(responses, "403");
         ensure(responses, "406");
         ensure(responses, "500");
         ensure(responses, "503");
-        if (queryParams || body || conditionalWrite || regionCode) {
-            ensure(responses, "400");
-        }
+        // Every operation: a query parameter it does not declare, or text that StrictRequestFilter
+        // refuses in a parameter or a header it reads, is a 400.
+        ensure(responses, "400");
         if (pathParams) {
             ensure(responses, "404");
         }
@@ -94,8 +100,11 @@ public class ProblemResponsesFilter implements OASFilter {
             ensure(responses, "413");
             ensure(responses, "415");
         }
-        if (conditionalWrite) {
+        if (conditionalWrite || ifMatch) {
             ensure(responses, "412");
+        }
+        if (write) {
+            ensure(responses, "409");
         }
         RetryContract.addResponses(method, operation, DESCRIPTIONS);
         // Status order reads best; the REST scanner and this filter add responses in their own order.

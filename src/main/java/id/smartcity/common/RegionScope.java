@@ -83,7 +83,7 @@ public class RegionScope {
     }
 
     /** Whether the caller may see this region. */
-    private boolean sees(String regionCode) {
+    public boolean sees(String regionCode) {
         return unrestricted() || regions().contains(regionCode);
     }
 

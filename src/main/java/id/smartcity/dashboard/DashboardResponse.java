@@ -23,7 +23,7 @@ public record DashboardResponse(
         @Schema(description = "Always all six dimensions, zeros included", maxItems = 6)
         List<DimensionFigures> dimensions,
 
-        @Schema(description = "The latest verified READINESS assessment; null if none")
+        @Schema(description = "The latest verified READINESS assessment; absent if none")
         Readiness readiness) {
 
     @Schema(name = "DashboardDimension")
@@ -63,12 +63,13 @@ public record DashboardResponse(
 
             @Schema(
                     description =
-                            "Plain mean of the progress of the quick wins that are not cancelled; null without any")
+                            "Plain mean of the progress of the quick wins that are not cancelled; absent without any")
             ExactDecimal meanProgress,
 
             @Schema(
-                    description = "Mean progress weighted by planned budget (quick wins not cancelled); null when their"
-                            + " planned budget is zero")
+                    description =
+                            "Mean progress weighted by planned budget (quick wins not cancelled); absent when their"
+                                    + " planned budget is zero")
             ExactDecimal budgetWeightedMeanProgress,
 
             @Schema(
@@ -113,7 +114,7 @@ public record DashboardResponse(
             Localized band,
             @Schema(maxItems = 20) List<PillarScore> pillars,
 
-            @Schema(description = "Index change since the verified assessment before it; null if none")
+            @Schema(description = "Index change since the verified assessment before it; absent if none")
             ExactDecimal change) {}
 
     @Schema(name = "DashboardPillar")

@@ -3,6 +3,7 @@ package id.smartcity.fgd;
 import id.smartcity.common.ApiException;
 import id.smartcity.common.ETags;
 import id.smartcity.common.Roles;
+import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.fgd.api.MinutesRequest;
 import id.smartcity.fgd.api.MinutesResponse;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/regions/{regionCode}/fgd-sessions/{id}/minutes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "FGD sessions")
+@Idempotent
 public class FgdMinutesResource {
 
     @Inject

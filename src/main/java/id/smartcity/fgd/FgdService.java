@@ -78,14 +78,14 @@ public class FgdService {
 
     @Transactional
     public FgdSession replace(String regionCode, UUID id, String ifMatch, FgdSessionRequest request) {
-        FgdSession s = find(regionCode, id);
+        FgdSession s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         return update(s, request);
     }
 
     @Transactional
     public FgdSession patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        FgdSession s = find(regionCode, id);
+        FgdSession s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         return update(s, mergePatch.apply(mapper.toState(s), patch, FgdSessionRequest.class));
     }
@@ -93,7 +93,7 @@ public class FgdService {
     /** PLANNED → HELD (with an attendee and minutes) or CANCELLED; anything else is 409. */
     @Transactional
     public FgdSession transition(String regionCode, UUID id, String ifMatch, TransitionRequest request) {
-        FgdSession s = find(regionCode, id);
+        FgdSession s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         if (!s.status.canBecome(request.to())) {
             throw ApiException.illegalTransition("session", s.status, request.to(), s.status.allowedNext());
@@ -251,11 +251,16 @@ public class FgdService {
         if (before == null) {
             s.minutesRecordedAt = TimestampedEntity.now();
             audit.created("FGD_MINUTES", s.id.toString(), regionCode, after);
-        } else if (audit.updated("FGD_MINUTES", s.id.toString(), regionCode, before, after) != null) {
+        } else if (audit.updated("FGD_MINUTES", s.id.toString(), regionCode, before, after)) {
             s.minutesRecordedAt = TimestampedEntity.now();
         }
         sessions.flush();
         return s;
+    }
+
+    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
+    private FgdSession locked(String regionCode, UUID id) {
+        return sessions.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("FGD session " + id));
     }
 
     public FgdSession find(String regionCode, UUID id) {
@@ -277,7 +282,7 @@ public class FgdService {
 
     /** Participants and minutes: changeable while PLANNED; once HELD, by coordinators only. */
     private FgdSession findForParticipants(String regionCode, UUID id, String ifMatch) {
-        FgdSession s = find(regionCode, id);
+        FgdSession s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         if (s.status == FgdStatus.CANCELLED) {
             throw ApiException.conflict("The session is CANCELLED; its participants and minutes are final");

@@ -88,8 +88,8 @@ public class FgdSessionResource {
             operationId = "listFgdSessions",
             summary = "List the region's FGD sessions",
             description = "Sort fields: scheduledStart (default), title, bimtekStage, dimension. from/to filter on"
-                    + " scheduledStart (RFC 3339; to is exclusive). With Accept: text/csv, every matching session"
-                    + " (at most 10,000) as CSV.")
+                    + " scheduledStart (RFC 3339; to is exclusive). With Accept: text/csv, the same page as"
+                    + " CSV when limit is given, else every match from offset on (at most 10,000).")
     @APIResponse(
             responseCode = "200",
             description = "The sessions",
@@ -124,9 +124,13 @@ public class FgdSessionResource {
         PageRequest page = PageRequest.of(params, SORTABLE, "scheduledStart", "id");
         var query = sessions.search(regionCode, filter, page.sort());
         if (Csv.wanted(headers)) {
-            List<FgdSessionResponse> rows = query.range(0, CSV_MAX_ROWS - 1).list().stream()
-                    .map(mapper::toResponse)
-                    .toList();
+            List<FgdSessionResponse> rows =
+                    query
+                            .range(page.offset(), page.offset() + page.exportRows(params, CSV_MAX_ROWS) - 1)
+                            .list()
+                            .stream()
+                            .map(mapper::toResponse)
+                            .toList();
             return Csv.attachment("fgd-sessions-" + regionCode + ".csv", new CsvBody(w -> {
                 Csv.line(w, COLUMNS);
                 for (FgdSessionResponse s : rows) {

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,6 +36,20 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
         return find("id = :id and " + scope.inRegion(regionCode, params), params)
+                .firstResultOptional();
+    }
+
+    /**
+     * {@link #findInRegion}, with the row locked until the transaction ends. Every write of the
+     * aggregate locks its root first, so writers of one aggregate queue up on it (and read its
+     * current version) instead of racing to a stale update; the audit chain head is locked last
+     * ({@code AuditTrail}).
+     */
+    public Optional<QuickWin> lockedInRegion(String regionCode, UUID id) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        return find("id = :id and " + scope.inRegion(regionCode, params), params)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 

@@ -91,7 +91,7 @@ public class QuickWinResource {
             summary = "List the region's quick wins",
             description =
                     "Sort fields: title (default), targetYear, plannedBudget, status, createdAt. q searches title"
-                            + " and description, case and accents ignored. With Accept: text/csv, every match (at most 10,000).")
+                            + " and description, case and accents ignored. With Accept: text/csv, the same page when limit is given, else every match from offset on (at most 10,000).")
     @APIResponse(
             responseCode = "200",
             description = "The quick wins",
@@ -128,7 +128,8 @@ public class QuickWinResource {
         var query = quickWins.search(regionCode, filter, page.sort());
         if (Csv.wanted(headers)) {
             List<QuickWinApi.Response> rows =
-                    responses(query.range(0, CSV_MAX_ROWS - 1).list());
+                    responses(query.range(page.offset(), page.offset() + page.exportRows(params, CSV_MAX_ROWS) - 1)
+                            .list());
             return Csv.attachment("quick-wins-" + regionCode + ".csv", new CsvBody(w -> {
                 Csv.line(w, COLUMNS);
                 for (QuickWinApi.Response r : rows) {

@@ -78,7 +78,7 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        QuickWin q = find(regionCode, id);
+        QuickWin q = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, q.version);
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict("The quick win is " + q.status + "; it no longer changes");
@@ -94,7 +94,7 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin transition(String regionCode, UUID id, String ifMatch, QuickWinApi.TransitionRequest request) {
-        QuickWin q = find(regionCode, id);
+        QuickWin q = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, q.version);
         QuickWinStatus to = request.to();
         if (!q.status.canBecome(to)) {
@@ -107,7 +107,9 @@ public class QuickWinService {
             throw ApiException.of(ProblemType.FORBIDDEN, "Approving a quick win needs a coordinator");
         }
         if ((to == QuickWinStatus.ON_HOLD || to == QuickWinStatus.CANCELLED) && reason == null) {
-            throw ApiException.invalid("reason", "is required to put a quick win " + to);
+            // A rule of the workflow, not of the body's form: 422, like completing below 100 % without one.
+            throw ApiException.unprocessable(
+                    List.of(new Problem.FieldError("reason", "is required to put a quick win " + to)));
         }
         if (to == QuickWinStatus.COMPLETED && reason == null) {
             BigDecimal progress = quickWins.derived(q.id).progress();
@@ -231,13 +233,18 @@ public class QuickWinService {
         return k;
     }
 
+    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
+    private QuickWin locked(String regionCode, UUID id) {
+        return quickWins.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
+    }
+
     public QuickWin find(String regionCode, UUID id) {
         return quickWins.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
     }
 
     /** A quick win whose parts may change: not COMPLETED or CANCELLED. */
     private QuickWin open(String regionCode, UUID id) {
-        QuickWin q = find(regionCode, id);
+        QuickWin q = locked(regionCode, id);
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict(
                     "The quick win is " + q.status + "; its milestones, reports and KPIs are final");

@@ -117,7 +117,7 @@ public class AssessmentService {
     @Transactional
     public ReadinessAssessment transition(
             String regionCode, UUID id, String ifMatch, AssessmentApi.TransitionRequest request) {
-        ReadinessAssessment a = find(regionCode, id);
+        ReadinessAssessment a = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, a.version);
         AssessmentStatus to = request.to();
         if (!a.status.canBecome(to)) {
@@ -159,7 +159,8 @@ public class AssessmentService {
             case DRAFT -> {
                 requireRole("Sending an assessment back to DRAFT", Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN);
                 if (reason == null) {
-                    throw ApiException.invalid("reason", "is required to send an assessment back to DRAFT");
+                    throw ApiException.unprocessable(List.of(
+                            new Problem.FieldError("reason", "is required to send an assessment back to DRAFT")));
                 }
                 a.submittedBy = null;
                 a.submittedAt = null;
@@ -182,6 +183,13 @@ public class AssessmentService {
         return a;
     }
 
+    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
+    private ReadinessAssessment locked(String regionCode, UUID id) {
+        return assessments
+                .lockedInRegion(regionCode, id)
+                .orElseThrow(() -> ApiException.notFound("Readiness assessment " + id));
+    }
+
     public ReadinessAssessment find(String regionCode, UUID id) {
         return assessments
                 .findInRegion(regionCode, id)
@@ -195,7 +203,7 @@ public class AssessmentService {
     }
 
     private ReadinessAssessment draft(String regionCode, UUID id, String ifMatch) {
-        ReadinessAssessment a = find(regionCode, id);
+        ReadinessAssessment a = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, a.version);
         if (a.status != AssessmentStatus.DRAFT) {
             throw ApiException.conflict("The assessment is " + a.status + "; only a DRAFT is scored"

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,14 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
     public Optional<Region> findVisible(String code) {
         Map<String, Object> params = new HashMap<>();
         return find(scope.is("code", code, "code", params), params).firstResultOptional();
+    }
+
+    /** {@link #findVisible}, row-locked until the transaction ends (lock order: AuditTrail). */
+    public Optional<Region> lockedVisible(String code) {
+        Map<String, Object> params = new HashMap<>();
+        return find(scope.is("code", code, "code", params), params)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public PanacheQuery<Region> listVisible(String q, RegionType type, Sort sort) {

@@ -63,7 +63,7 @@ public class RegionService {
      */
     @Transactional
     public RegionResponse patch(String code, String ifMatch, JsonNode patch) {
-        Region region = regions.findVisible(code).orElseThrow(() -> ApiException.notFound("Region " + code));
+        Region region = regions.lockedVisible(code).orElseThrow(() -> ApiException.notFound("Region " + code));
         ETags.checkIfMatch(ifMatch, region.version);
         UpdateRegionRequest before = mapper.toUpdate(region);
         UpdateRegionRequest state = mergePatch.apply(before, patch, UpdateRegionRequest.class);

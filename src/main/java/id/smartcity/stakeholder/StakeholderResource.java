@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,8 +84,8 @@ public class StakeholderResource {
     @Operation(
             operationId = "listStakeholders",
             summary = "List the region's stakeholders",
-            description = "Sort fields: name (default), kind, organisation, createdAt. With Accept: text/csv, every"
-                    + " matching stakeholder (at most 10,000) as CSV. Email and phone only for admin, coordinator and"
+            description = "Sort fields: name (default), kind, organisation, createdAt. With Accept: text/csv, the"
+                    + " same page as CSV when limit is given, else every match from offset on (at most 10,000). Email and phone only for admin, coordinator and"
                     + " contributor, in JSON and CSV alike.")
     @APIResponse(
             responseCode = "200",
@@ -116,9 +117,13 @@ public class StakeholderResource {
         boolean personal = personalData.visible();
         var query = stakeholders.search(regionCode, filter, page.sort());
         if (Csv.wanted(headers)) {
-            List<StakeholderResponse> rows = query.range(0, CSV_MAX_ROWS - 1).list().stream()
-                    .map(s -> mapper.toResponse(s, personal))
-                    .toList();
+            List<StakeholderResponse> rows =
+                    query
+                            .range(page.offset(), page.offset() + page.exportRows(params, CSV_MAX_ROWS) - 1)
+                            .list()
+                            .stream()
+                            .map(s -> mapper.toResponse(s, personal))
+                            .toList();
             return Csv.attachment("stakeholders-" + regionCode + ".csv", new CsvBody(w -> {
                 Csv.line(w, columns(personal));
                 for (StakeholderResponse s : rows) {
@@ -145,7 +150,7 @@ public class StakeholderResource {
     public RestResponse<StakeholderResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Stakeholder s = service.find(regionCode, id);
-        return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, ifNoneMatch);
+        return ETags.ok(mapper.toResponse(s, personalData.visible()), personalData.tag(s.version), ifNoneMatch);
     }
 
     @POST
@@ -255,8 +260,9 @@ public class StakeholderResource {
     }
 
     private static List<String> row(StakeholderResponse s, boolean personal) {
-        List<String> row = new ArrayList<>(
-                List.of(s.id().toString(), s.regionCode(), s.name(), s.kind().name(), s.organisation(), s.position()));
+        // Organisation and position are optional: Arrays.asList, which takes nulls (List.of throws).
+        List<String> row = new ArrayList<>(Arrays.asList(
+                s.id().toString(), s.regionCode(), s.name(), s.kind().name(), s.organisation(), s.position()));
         if (personal) {
             row.add(s.email());
             row.add(s.phone());

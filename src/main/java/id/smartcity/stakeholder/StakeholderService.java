@@ -66,7 +66,7 @@ public class StakeholderService {
     /** Full update (PUT): every field as given; {@code active} kept when left out. */
     @Transactional
     public Stakeholder replace(String regionCode, UUID id, String ifMatch, StakeholderRequest request) {
-        Stakeholder s = find(regionCode, id);
+        Stakeholder s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         return update(s, request);
     }
@@ -74,7 +74,7 @@ public class StakeholderService {
     /** Partial update: a JSON Merge Patch of the writable state. */
     @Transactional
     public Stakeholder patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        Stakeholder s = find(regionCode, id);
+        Stakeholder s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         return update(s, mergePatch.apply(mapper.toState(s), patch, StakeholderRequest.class));
     }
@@ -85,7 +85,7 @@ public class StakeholderService {
      */
     @Transactional
     public void delete(String regionCode, UUID id, String ifMatch) {
-        Stakeholder s = find(regionCode, id);
+        Stakeholder s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         if (stakeholders.isReferenced(id)) {
             throw ApiException.conflict("Stakeholder " + id + " is referenced by FGD sessions or quick wins and cannot"
@@ -116,6 +116,13 @@ public class StakeholderService {
                 PERSONAL);
         stakeholders.flush();
         return s;
+    }
+
+    /** The stakeholder for a write: row-locked until the transaction ends (lock order: AuditTrail). */
+    private Stakeholder locked(String regionCode, UUID id) {
+        return stakeholders
+                .lockedInRegion(regionCode, id)
+                .orElseThrow(() -> ApiException.notFound("Stakeholder " + id));
     }
 
     Stakeholder find(String regionCode, UUID id) {

@@ -160,7 +160,8 @@ class DemoDataTest {
                 .oauth2(Tokens.of(Roles.COORDINATOR, "33.02"))
                 .get("/api/v1/regions/33.03/stakeholders")
                 .then()
-                .body("total", equalTo(0));
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().auth()
                 .oauth2(Tokens.of(Roles.AUDITOR, "33.03"))
                 .queryParam("regionCode", "33.03")

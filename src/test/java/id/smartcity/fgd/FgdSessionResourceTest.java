@@ -353,7 +353,7 @@ class FgdSessionResourceTest {
     }
 
     @Test
-    void anotherRegionsUserGets404ByIdAndEmptyLists() {
+    void anotherRegionsUserGets404ByIdAndOnItsLists() {
         String region = TestData.createRegion("Kabupaten Sesi Tertutup");
         String other = TestData.createRegion("Kabupaten Sesi Luar");
         String id = create(
@@ -398,8 +398,8 @@ class FgdSessionResourceTest {
                 .oauth2(outsider)
                 .get(sessions(region))
                 .then()
-                .statusCode(200)
-                .body("total", equalTo(0));
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().auth().oauth2(outsider).get(sessions(other) + "/" + id).then().statusCode(404);
         given().auth()
                 .oauth2(Tokens.of(Roles.VIEWER, region))

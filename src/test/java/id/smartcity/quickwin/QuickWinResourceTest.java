@@ -113,7 +113,10 @@ public class QuickWinResourceTest {
                 .statusCode(200)
                 .body("status", equalTo("APPROVED"));
         move(region, id, "IN_PROGRESS", null, coordinator).statusCode(200);
-        move(region, id, "ON_HOLD", null, coordinator).statusCode(400).body("errors[0].field", equalTo("reason"));
+        move(region, id, "ON_HOLD", null, coordinator)
+                .statusCode(422)
+                .body("type", equalTo("urn:smartcity:problem:business-rule"))
+                .body("errors[0].field", equalTo("reason"));
         move(region, id, "ON_HOLD", "Menunggu anggaran perubahan", coordinator).statusCode(200);
         move(region, id, "IN_PROGRESS", "Anggaran tersedia", coordinator).statusCode(200);
 
@@ -508,7 +511,7 @@ public class QuickWinResourceTest {
     }
 
     @Test
-    void anotherRegionsUserGets404AndEmptyLists() {
+    void anotherRegionsUserGets404ByIdAndOnItsLists() {
         String region = TestData.createRegion("Kabupaten Program Tertutup");
         String other = TestData.createRegion("Kabupaten Program Luar");
         String id = create(region, body("Rahasia", "SOCIETY", "1"));
@@ -539,7 +542,12 @@ public class QuickWinResourceTest {
                 .post(base(region) + "/" + id + "/progress-reports")
                 .then()
                 .statusCode(404);
-        given().auth().oauth2(outsider).get(base(region)).then().body("total", equalTo(0));
+        given().auth()
+                .oauth2(outsider)
+                .get(base(region))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().auth()
                 .oauth2(outsider)
                 .get("/api/v1/regions/" + region + "/dashboard")

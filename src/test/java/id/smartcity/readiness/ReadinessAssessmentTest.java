@@ -226,7 +226,10 @@ class ReadinessAssessmentTest {
         transition(region, id, "VERIFIED", null, Tokens.of(Roles.COORDINATOR, region))
                 .statusCode(403);
         // Sent back to DRAFT: a reason is required.
-        transition(region, id, "DRAFT", null, both).statusCode(400).body("errors[0].field", equalTo("reason"));
+        transition(region, id, "DRAFT", null, both)
+                .statusCode(422)
+                .body("type", equalTo("urn:smartcity:problem:business-rule"))
+                .body("errors[0].field", equalTo("reason"));
         transition(region, id, "DRAFT", "Bukti anggaran kurang", both)
                 .statusCode(200)
                 .body("status", equalTo("DRAFT"))
@@ -321,7 +324,7 @@ class ReadinessAssessmentTest {
     }
 
     @Test
-    void anotherRegionsUserGets404AndEmptyLists() {
+    void anotherRegionsUserGets404ByIdAndOnItsLists() {
         String region = TestData.createRegion("Kabupaten Nilai Tertutup");
         String other = TestData.createRegion("Kabupaten Nilai Luar");
         String id = create(region, "2024", TestData.adminToken());
@@ -334,13 +337,19 @@ class ReadinessAssessmentTest {
                 .statusCode(404);
         score(region, id, "SDM", "3.0", outsider).statusCode(404);
         transition(region, id, "SUBMITTED", null, outsider).statusCode(404);
-        given().auth().oauth2(outsider).get(base(region)).then().statusCode(200).body("total", equalTo(0));
+        given().auth()
+                .oauth2(outsider)
+                .get(base(region))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().auth()
                 .oauth2(outsider)
                 .queryParam("framework", "READINESS")
                 .get("/api/v1/regions/" + region + "/readiness/trend")
                 .then()
-                .body("items", empty());
+                .statusCode(404)
+                .body("status", equalTo(404));
         given().auth()
                 .oauth2(TestData.adminToken())
                 .get(base(region))

@@ -36,7 +36,7 @@ public record AuditEventResponse(
         @Schema(examples = "33.03", maxLength = 100) String entityId,
         AuditAction action,
 
-        @Schema(description = "The changed fields before the change; null for a creation")
+        @Schema(description = "The changed fields before the change; absent for a creation")
         JsonNode before,
 
         @Schema(description = "The changed fields after the change (the whole state for a creation)")

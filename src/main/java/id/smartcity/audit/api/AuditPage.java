@@ -11,7 +11,7 @@ public record AuditPage(
         int limit,
 
         @Schema(
-                description = "Pass as cursor to get the next page; null on the last page",
+                description = "Pass as cursor to get the next page; absent on the last page",
                 pattern = "^[A-Za-z0-9_-]+$",
                 maxLength = 40)
         String nextCursor) {}

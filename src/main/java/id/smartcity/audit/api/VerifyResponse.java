@@ -16,7 +16,7 @@ public record VerifyResponse(
         long checked,
 
         @Schema(
-                description = "First event that is missing, altered or unlinked; null when valid",
+                description = "First event that is missing, altered or unlinked; absent when valid",
                 minimum = "0",
                 maximum = SchemaLimits.INT64_MAX)
         Long firstBrokenEventId,

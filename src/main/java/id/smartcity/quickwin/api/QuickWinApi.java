@@ -222,7 +222,7 @@ public final class QuickWinApi {
             BigDecimal actual,
             KpiDirection direction,
 
-            @Schema(description = "Percent of the way from baseline to target; null without actual")
+            @Schema(description = "Percent of the way from baseline to target; absent without actual")
             ExactDecimal attainment,
 
             @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)

@@ -48,7 +48,7 @@ public record ResultResponse(
 
         @Schema(
                 description =
-                        "Against the previous verified assessment of the region under the same framework code; null if none")
+                        "Against the previous verified assessment of the region under the same framework code; absent if none")
         Change change,
 
         @Schema(description = "The formulas used", maxLength = 1000)
@@ -126,7 +126,7 @@ public record ResultResponse(
 
             ExactDecimal previousIndex,
 
-            @Schema(description = "index − previous index; null while this one is incomplete")
+            @Schema(description = "index − previous index; absent while this one is incomplete")
             ExactDecimal indexDelta,
 
             @Schema(maxItems = 20) List<PillarChange> pillars) {}
