@@ -33,6 +33,8 @@ public class ContractDefaultsFilter implements OASFilter {
 
     static final String CORS_HEADER = "Access-Control-Allow-Origin";
     private static final String SCHEMAS = "#/components/schemas/";
+    /** On a derived merge-patch schema: the schema it derives from (whose bounds are enforced). */
+    public static final String MERGE_PATCH_OF = "x-merge-patch-of";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -92,12 +94,62 @@ public class ContractDefaultsFilter implements OASFilter {
         }
         // Every object a request body can hold rejects unknown properties (400): say so, so that
         // generated clients and validators agree. Objects that responses share get it too.
+        requestSchemas.addAll(mergePatchSchemas(openAPI, components));
         for (String name : requestSchemas) {
             Schema schema = components.getSchemas().get(name);
             if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
                 schema.additionalPropertiesBoolean(Boolean.FALSE);
             }
         }
+    }
+
+    /**
+     * A PATCH body is a JSON Merge Patch (RFC 7396) of the resource's write representation: any of
+     * its properties, none required ({@code null} clears an optional one: said in the description). Each PATCH operation's body schema
+     * {@code X} becomes {@code XPatch}, derived here from {@code X} — so that the contract accepts
+     * what the server accepts and a generated client can send a partial change.
+     */
+    private static Set<String> mergePatchSchemas(OpenAPI openAPI, Components components) {
+        Set<String> derivedNames = new TreeSet<>();
+        if (components.getSchemas() == null) {
+            return derivedNames;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            Operation patch = item.getPATCH();
+            if (patch == null
+                    || patch.getRequestBody() == null
+                    || patch.getRequestBody().getContent() == null
+                    || !patch.getRequestBody().getContent().hasMediaType("application/merge-patch+json")) {
+                continue;
+            }
+            for (MediaType media :
+                    patch.getRequestBody().getContent().getMediaTypes().values()) {
+                Schema body = media.getSchema();
+                if (body == null || body.getRef() == null || !body.getRef().startsWith(SCHEMAS)) {
+                    continue;
+                }
+                String name = body.getRef().substring(SCHEMAS.length());
+                Schema whole = components.getSchemas().get(name);
+                if (whole == null || whole.getProperties() == null) {
+                    continue;
+                }
+                String patchName = name + "Patch";
+                if (!components.getSchemas().containsKey(patchName)) {
+                    Schema derived = OASFactory.createSchema()
+                            .type(List.of(Schema.SchemaType.OBJECT))
+                            .description("A JSON Merge Patch (RFC 7396) of " + name
+                                    + ": only the properties to change; null clears an optional one")
+                            .addExtension(MERGE_PATCH_OF, name);
+                    // The properties as they are: adding "null" to their types, which RFC 7396 allows
+                    // for an optional one, makes openapi-diff report the PATCH as breaking v1.0.0.
+                    whole.getProperties().forEach(derived::addProperty);
+                    components.addSchema(patchName, derived);
+                }
+                media.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
+                derivedNames.add(patchName);
+            }
+        }
+        return derivedNames;
     }
 
     /** Adds the names of the component schemas that {@code schema} refers to, transitively. */

@@ -46,7 +46,7 @@ class AuditChainHashTest {
                     AuditAction.UPDATE,
                     before,
                     after,
-                    "req-東京");
+                    "req-tokyo.1"); // what RequestIds lets through: the API never stores another request id
             c.commit();
 
             try (PreparedStatement s =

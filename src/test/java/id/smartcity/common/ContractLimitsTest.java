@@ -61,6 +61,9 @@ class ContractLimitsTest {
             if (!Boolean.FALSE.equals(schema.getValue().get("additionalProperties"))) {
                 continue;
             }
+            if (schema.getValue().containsKey(ContractDefaultsFilter.MERGE_PATCH_OF)) {
+                continue; // derived from a request schema that this loop checks itself
+            }
             Class<?> type = types.get(schema.getKey());
             assertTrue(type != null, "no Java type with @Schema(name = \"" + schema.getKey() + "\")");
             var properties =
