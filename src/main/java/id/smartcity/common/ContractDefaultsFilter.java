@@ -105,7 +105,7 @@ public class ContractDefaultsFilter implements OASFilter {
 
     /**
      * A PATCH body is a JSON Merge Patch (RFC 7396) of the resource's write representation: any of
-     * its properties, none required ({@code null} clears an optional one: said in the description). Each PATCH operation's body schema
+     * its properties, none required, {@code null} to clear an optional one. Each PATCH operation's body schema
      * {@code X} becomes {@code XPatch}, derived here from {@code X} — so that the contract accepts
      * what the server accepts and a generated client can send a partial change.
      */
@@ -140,9 +140,10 @@ public class ContractDefaultsFilter implements OASFilter {
                             .description("A JSON Merge Patch (RFC 7396) of " + name
                                     + ": only the properties to change; null clears an optional one")
                             .addExtension(MERGE_PATCH_OF, name);
-                    // The properties as they are: adding "null" to their types, which RFC 7396 allows
-                    // for an optional one, makes openapi-diff report the PATCH as breaking v1.0.0.
-                    whole.getProperties().forEach(derived::addProperty);
+                    List<String> required = whole.getRequired() == null ? List.of() : whole.getRequired();
+                    whole.getProperties()
+                            .forEach((property, schema) -> derived.addProperty(
+                                    property, required.contains(property) ? schema : nullable(schema)));
                     components.addSchema(patchName, derived);
                 }
                 media.setSchema(OASFactory.createSchema().ref(SCHEMAS + patchName));
@@ -150,6 +151,30 @@ public class ContractDefaultsFilter implements OASFilter {
             }
         }
         return derivedNames;
+    }
+
+    /**
+     * An optional property of a merge patch, also taking null (clears it): a typed scalar gets
+     * {@code "null"} added to its types (on a copy: the property's own schema is shared); a
+     * {@code $ref} becomes {@code anyOf} the reference or null. An array stays as it is (sent
+     * whole, or left out).
+     */
+    private static Schema nullable(Schema schema) {
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            return schema;
+        }
+        Schema nothing = OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL));
+        if (schema.getRef() != null || schema.getType() == null) {
+            return OASFactory.createSchema().anyOf(List.of(schema, nothing));
+        }
+        Schema copy = OASFactory.createSchema();
+        copy.setAll(new java.util.LinkedHashMap<>(schema.getAll()));
+        if (!schema.getType().contains(Schema.SchemaType.NULL)) {
+            List<Schema.SchemaType> types = new java.util.ArrayList<>(schema.getType());
+            types.add(Schema.SchemaType.NULL);
+            copy.setType(types);
+        }
+        return copy;
     }
 
     /** Adds the names of the component schemas that {@code schema} refers to, transitively. */
