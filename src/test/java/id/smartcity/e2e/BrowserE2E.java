@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The dashboard teams' path in a real browser: Debian's headless Chromium, driven by playwright-core
- * ({@code clients/browser-test/browser-test.mjs}), opens the test dashboard page on
+ * ({@code src/test/browser/browser-test.mjs}), opens the test dashboard page on
  * http://localhost:8090, logs in as {@code coordinator} on Keycloak's own login page (authorization
  * code + PKCE S256 done by the page with WebCrypto), comes back, and the page reads Purbalingga's
  * dashboard from the API cross-origin. The script checks that the page shows the API's figures for
@@ -64,7 +64,7 @@ class BrowserE2E {
                 "smartcity-dashboard",
                 "regionCode",
                 PURBALINGGA));
-        Path page = e2e.project().resolve("clients/browser-test/page");
+        Path page = e2e.project().resolve("src/test/browser/page");
         allowed = PageServer.start(ALLOWED_PORT, page, config);
         refused = PageServer.start(REFUSED_PORT, page, config);
     }
@@ -85,7 +85,7 @@ class BrowserE2E {
         assertTrue(
                 Files.isExecutable(chromium),
                 chromium + " is missing: apt-get install -y chromium (.ci/run installs it when missing)");
-        Path scriptDir = e2e.project().resolve("clients/browser-test");
+        Path scriptDir = e2e.project().resolve("src/test/browser");
         assertTrue(
                 Files.isDirectory(scriptDir.resolve("node_modules/playwright-core")),
                 "playwright-core is not installed in " + scriptDir + ": the e2e profile runs npm ci there");
