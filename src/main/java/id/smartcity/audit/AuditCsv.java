@@ -1,6 +1,6 @@
 package id.smartcity.audit;
 
-import id.smartcity.common.Csv;
+import id.smartcity.platform.http.Csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;

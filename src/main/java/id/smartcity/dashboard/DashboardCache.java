@@ -2,7 +2,7 @@ package id.smartcity.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.smartcity.common.CacheCounters;
+import id.smartcity.platform.http.CacheCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package id.smartcity.dashboard;
 
-import id.smartcity.common.ETags;
-import id.smartcity.common.Roles;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

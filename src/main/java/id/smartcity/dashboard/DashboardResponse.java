@@ -1,9 +1,9 @@
 package id.smartcity.dashboard;
 
-import id.smartcity.common.ExactDecimal;
-import id.smartcity.common.Localized;
-import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.http.ExactDecimal;
+import id.smartcity.platform.http.Localized;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import java.time.LocalDate;
 import java.util.List;

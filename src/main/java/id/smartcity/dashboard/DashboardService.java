@@ -1,10 +1,10 @@
 package id.smartcity.dashboard;
 
-import id.smartcity.common.ApiException;
-import id.smartcity.common.ExactDecimal;
-import id.smartcity.common.Localized;
 import id.smartcity.dimension.Dimension;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.http.ExactDecimal;
+import id.smartcity.platform.http.Localized;
+import id.smartcity.platform.problem.ApiException;
 import id.smartcity.quickwin.QuickWinStatus;
 import id.smartcity.readiness.AssessmentRepository;
 import id.smartcity.readiness.ReadinessAssessment;

@@ -1,7 +1,7 @@
 package id.smartcity.dimension;
 
-import id.smartcity.common.Localized;
 import id.smartcity.dimension.api.DimensionResponse;
+import id.smartcity.platform.http.Localized;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

@@ -1,11 +1,11 @@
 package id.smartcity.dimension;
 
-import id.smartcity.common.ApiException;
-import id.smartcity.common.Page;
-import id.smartcity.common.PageParams;
-import id.smartcity.common.PageRequest;
-import id.smartcity.common.Paging;
 import id.smartcity.dimension.api.DimensionResponse;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageParams;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.problem.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;

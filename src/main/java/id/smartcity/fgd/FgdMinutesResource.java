@@ -1,11 +1,11 @@
 package id.smartcity.fgd;
 
-import id.smartcity.common.ApiException;
-import id.smartcity.common.ETags;
-import id.smartcity.common.Roles;
-import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.fgd.api.MinutesRequest;
 import id.smartcity.fgd.api.MinutesResponse;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.idempotency.Idempotent;
+import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,16 +1,16 @@
 package id.smartcity.fgd;
 
-import id.smartcity.common.ETags;
-import id.smartcity.common.Page;
-import id.smartcity.common.PageParams;
-import id.smartcity.common.PageRequest;
-import id.smartcity.common.Paging;
-import id.smartcity.common.Roles;
-import id.smartcity.common.SchemaLimits;
-import id.smartcity.common.idempotency.Idempotent;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.ParticipantResponse;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageParams;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.idempotency.Idempotent;
+import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package id.smartcity.quickwin;
 
-import id.smartcity.common.TimestampedEntity;
+import id.smartcity.platform.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package id.smartcity.quickwin;
 
-import id.smartcity.common.TimestampedEntity;
+import id.smartcity.platform.persistence.TimestampedEntity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

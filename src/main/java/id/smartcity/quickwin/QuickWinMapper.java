@@ -1,6 +1,6 @@
 package id.smartcity.quickwin;
 
-import id.smartcity.common.ExactDecimal;
+import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.quickwin.api.QuickWinApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

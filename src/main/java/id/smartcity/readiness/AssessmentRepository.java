@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.common.RegionScope;
+import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;

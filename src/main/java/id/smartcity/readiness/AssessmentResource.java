@@ -1,16 +1,16 @@
 package id.smartcity.readiness;
 
-import id.smartcity.common.ApiException;
-import id.smartcity.common.Csv;
-import id.smartcity.common.CsvBody;
-import id.smartcity.common.ETags;
-import id.smartcity.common.PageParams;
-import id.smartcity.common.PageRequest;
-import id.smartcity.common.Paging;
-import id.smartcity.common.Params;
-import id.smartcity.common.Roles;
-import id.smartcity.common.SchemaLimits;
-import id.smartcity.common.idempotency.Idempotent;
+import id.smartcity.platform.http.Csv;
+import id.smartcity.platform.http.CsvBody;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.PageParams;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.http.Params;
+import id.smartcity.platform.idempotency.Idempotent;
+import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.security.Roles;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.ResultResponse;

@@ -2,12 +2,12 @@ package id.smartcity.readiness;
 
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.common.ApiException;
-import id.smartcity.common.ETags;
-import id.smartcity.common.Problem;
-import id.smartcity.common.ProblemType;
-import id.smartcity.common.Roles;
-import id.smartcity.common.TimestampedEntity;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.problem.Problem;
+import id.smartcity.platform.problem.ProblemType;
+import id.smartcity.platform.security.Roles;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.region.RegionRepository;

@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.common.Problem;
+import id.smartcity.platform.problem.Problem;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.common.TimestampedEntity;
+import id.smartcity.platform.persistence.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

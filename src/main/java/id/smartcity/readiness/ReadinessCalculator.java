@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.common.ExactDecimal;
+import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.Name;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.common.ExactDecimal;
+import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.readiness.ReadinessCalculator.Calculation;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;

@@ -1,7 +1,7 @@
 package id.smartcity.region;
 
-import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.persistence.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,8 +1,9 @@
 package id.smartcity.region;
 
-import id.smartcity.common.ApiException;
-import id.smartcity.common.RegionScope;
-import id.smartcity.common.RequestPipeline;
+import id.smartcity.platform.http.RequestPipeline;
+import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.security.RegionCodes;
+import id.smartcity.platform.security.RegionScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,7 +1,7 @@
 package id.smartcity.region;
 
-import id.smartcity.common.RegionScope;
-import id.smartcity.common.TextSearch;
+import id.smartcity.platform.persistence.TextSearch;
+import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;

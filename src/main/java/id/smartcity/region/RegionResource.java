@@ -1,16 +1,16 @@
 package id.smartcity.region;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.smartcity.common.ApiException;
-import id.smartcity.common.ETags;
-import id.smartcity.common.MergePatch;
-import id.smartcity.common.Page;
-import id.smartcity.common.PageParams;
-import id.smartcity.common.PageRequest;
-import id.smartcity.common.Paging;
-import id.smartcity.common.Params;
-import id.smartcity.common.Roles;
-import id.smartcity.common.idempotency.Idempotent;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageParams;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.http.Params;
+import id.smartcity.platform.idempotency.Idempotent;
+import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.security.Roles;
 import id.smartcity.region.api.CreateRegionRequest;
 import id.smartcity.region.api.RegionResponse;
 import id.smartcity.region.api.UpdateRegionRequest;

@@ -2,10 +2,10 @@ package id.smartcity.region;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.common.ApiException;
-import id.smartcity.common.ETags;
-import id.smartcity.common.MergePatch;
-import id.smartcity.common.Problem;
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.problem.Problem;
 import id.smartcity.region.api.BodyEntry;
 import id.smartcity.region.api.CoordinatorEntry;
 import id.smartcity.region.api.CreateRegionRequest;

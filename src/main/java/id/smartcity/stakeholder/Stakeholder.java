@@ -1,8 +1,8 @@
 package id.smartcity.stakeholder;
 
-import id.smartcity.common.TextSearch;
-import id.smartcity.common.TimestampedEntity;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.persistence.TextSearch;
+import id.smartcity.platform.persistence.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,8 +1,8 @@
 package id.smartcity.stakeholder;
 
-import id.smartcity.common.RegionScope;
-import id.smartcity.common.TextSearch;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.persistence.TextSearch;
+import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import id.smartcity.common.Roles;
+import id.smartcity.platform.security.Roles;
 import id.smartcity.testsupport.Db;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;

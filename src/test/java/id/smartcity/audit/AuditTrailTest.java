@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import id.smartcity.common.Roles;
+import id.smartcity.platform.security.Roles;
 import id.smartcity.testsupport.Db;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;

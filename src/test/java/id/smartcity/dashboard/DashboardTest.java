@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditChain;
-import id.smartcity.common.Roles;
+import id.smartcity.platform.security.Roles;
 import id.smartcity.quickwin.QuickWinResourceTest;
 import id.smartcity.testsupport.Db;
 import id.smartcity.testsupport.Metrics;

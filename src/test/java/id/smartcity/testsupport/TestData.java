@@ -2,7 +2,7 @@ package id.smartcity.testsupport;
 
 import static io.restassured.RestAssured.given;
 
-import id.smartcity.common.Roles;
+import id.smartcity.platform.security.Roles;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;

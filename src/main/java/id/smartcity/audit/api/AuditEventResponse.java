@@ -3,7 +3,7 @@ package id.smartcity.audit.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditEvent;
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(

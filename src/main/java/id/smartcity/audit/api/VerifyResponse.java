@@ -1,6 +1,6 @@
 package id.smartcity.audit.api;
 
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AuditVerification", description = "Result of recomputing the hash chain")

@@ -1,7 +1,7 @@
 package id.smartcity.dimension.api;
 
-import id.smartcity.common.Localized;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.http.Localized;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,8 +1,8 @@
 package id.smartcity.fgd.api;
 
-import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.FgdStatus;
+import id.smartcity.platform.openapi.SchemaLimits;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

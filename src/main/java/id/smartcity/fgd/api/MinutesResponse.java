@@ -1,6 +1,6 @@
 package id.smartcity.fgd.api;
 
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package id.smartcity.quickwin.api;
 
-import id.smartcity.common.ExactDecimal;
-import id.smartcity.common.SchemaLimits;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.http.ExactDecimal;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.quickwin.FundingSource;
 import id.smartcity.quickwin.KpiDirection;
 import id.smartcity.quickwin.QuickWinStatus;

@@ -1,6 +1,6 @@
 package id.smartcity.readiness.api;
 
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.readiness.AssessmentStatus;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

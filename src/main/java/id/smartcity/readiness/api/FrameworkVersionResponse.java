@@ -1,6 +1,6 @@
 package id.smartcity.readiness.api;
 
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

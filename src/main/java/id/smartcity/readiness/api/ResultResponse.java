@@ -1,7 +1,7 @@
 package id.smartcity.readiness.api;
 
-import id.smartcity.common.ExactDecimal;
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.http.ExactDecimal;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.readiness.AssessmentStatus;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package id.smartcity.readiness.api;
 
-import id.smartcity.common.ExactDecimal;
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.http.ExactDecimal;
+import id.smartcity.platform.openapi.SchemaLimits;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package id.smartcity.region.api;
 
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.region.RegionType;
 import java.time.OffsetDateTime;
 import java.util.List;

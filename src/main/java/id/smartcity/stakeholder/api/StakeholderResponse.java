@@ -1,7 +1,7 @@
 package id.smartcity.stakeholder.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.smartcity.common.SchemaLimits;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.stakeholder.StakeholderKind;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,0 +1,20 @@
+package id.smartcity.platform.security;
+
+import id.smartcity.platform.problem.ApiException;
+import java.util.regex.Pattern;
+
+/** The Kemendagri region code, {@code NN.NN} (province.regency), e.g. {@code 33.03}. */
+public final class RegionCodes {
+
+    public static final Pattern FORMAT = Pattern.compile("\\d{2}\\.\\d{2}");
+
+    private RegionCodes() {}
+
+    /** 400 naming the path parameter when it is not a region code at all. */
+    public static String requireValid(String code) {
+        if (code == null || !FORMAT.matcher(code).matches()) {
+            throw ApiException.invalid("regionCode", "must be a Kemendagri code of the form NN.NN");
+        }
+        return code;
+    }
+}
