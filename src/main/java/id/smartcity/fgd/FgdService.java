@@ -160,6 +160,8 @@ public class FgdService {
             FgdParticipant p = new FgdParticipant();
             p.sessionId = s.id;
             p.stakeholderId = stakeholderId;
+            // The read-only association too: the answer, built in this transaction, names the stakeholder.
+            p.stakeholder = found.get(stakeholderId);
             participants.persist(p);
             audit.created(
                     FgdParticipant.AUDIT_TYPE,

@@ -1,5 +1,6 @@
 package id.smartcity.platform.http;
 
+import id.smartcity.platform.problem.ApiException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,7 +55,17 @@ public final class Csv {
 
     /** True when the caller prefers CSV to JSON (the first acceptable type that is one of them). */
     public static boolean wanted(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
+        List<MediaType> acceptable;
+        try {
+            acceptable = headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException e) {
+            String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
+            if (accept == null || accept.isBlank()) {
+                return false; // an empty Accept is no preference: JSON
+            }
+            throw ApiException.invalid(HttpHeaders.ACCEPT, "must be a list of media ranges such as text/csv");
+        }
+        for (MediaType type : acceptable) {
             if (type.isWildcardType()) {
                 return false;
             }
