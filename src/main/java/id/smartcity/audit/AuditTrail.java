@@ -167,6 +167,12 @@ public class AuditTrail {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    jakarta.transaction.TransactionManager transactionManager;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     /** Keeps the event with the transaction; {@link PendingEvents} appends it before commit. */
     private boolean append(
             AuditAction action,
@@ -200,9 +206,15 @@ public class AuditTrail {
     private PendingEvents pending() {
         PendingEvents pending = (PendingEvents) transactions.getResource(PendingEvents.class);
         if (pending == null) {
-            pending = new PendingEvents(em.unwrap(Session.class));
+            pending = new PendingEvents(em.unwrap(Session.class), dataSource);
             transactions.putResource(PendingEvents.class, pending);
-            transactions.registerInterposedSynchronization(pending);
+            // A plain (not interposed) synchronization: the transaction manager calls those first,
+            // before Hibernate's own, which releases the session's connection before completion.
+            try {
+                transactionManager.getTransaction().registerSynchronization(pending);
+            } catch (jakarta.transaction.RollbackException | jakarta.transaction.SystemException e) {
+                throw new IllegalStateException("The transaction cannot take the audit events", e);
+            }
         }
         return pending;
     }
@@ -228,10 +240,12 @@ public class AuditTrail {
     static final class PendingEvents implements Synchronization {
 
         private final Session session;
+        private final javax.sql.DataSource dataSource;
         final List<Pending> events = new ArrayList<>();
 
-        PendingEvents(Session session) {
+        PendingEvents(Session session, javax.sql.DataSource dataSource) {
             this.session = session;
+            this.dataSource = dataSource;
         }
 
         @Override
@@ -240,11 +254,16 @@ public class AuditTrail {
                 return;
             }
             session.flush();
-            session.doWork(c -> {
+            // The pool hands out the connection enlisted in this transaction (the one the session
+            // used): the events commit or roll back with the change. Taken from the pool and not
+            // through the session, which may already have released its connection at this point.
+            try (java.sql.Connection c = dataSource.getConnection()) {
                 for (Pending e : events) {
                     appendOne(c, e);
                 }
-            });
+            } catch (SQLException e) {
+                throw new IllegalStateException("Appending the audit events failed", e);
+            }
             events.clear();
         }
 
