@@ -318,11 +318,12 @@ class KeycloakE2E {
                 .then()
                 .statusCode(404);
         api(banyumas).get("/regions/" + PURBALINGGA + "/dashboard").then().statusCode(404);
+        // Another region's collections are 404 like the region itself (issue #18), not an empty page.
         api(banyumas)
                 .get("/regions/" + PURBALINGGA + "/stakeholders")
                 .then()
-                .statusCode(200)
-                .body("total", equalTo(0));
+                .statusCode(404)
+                .body("type", equalTo("urn:smartcity:problem:not-found"));
         api(banyumas).get("/regions").then().statusCode(200).body("items.code", equalTo(List.of(BANYUMAS)));
         api(banyumas)
                 .contentType("application/merge-patch+json")

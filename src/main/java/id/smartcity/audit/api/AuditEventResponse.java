@@ -8,8 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
         name = "AuditEvent",
-        description = "One recorded change. hash = SHA-256(previousHash ‖ canonical form of this object without"
-                + " hash and previousHash); README.md describes the canonical form.")
+        description =
+                "One recorded change. hash = SHA-256(previousHash ‖ canonical form of this object without"
+                        + " hash and previousHash; absent values as null); src/docs/audit-trail.md describes the canonical form.")
 public record AuditEventResponse(
         @Schema(
                 description = "Position in the chain, gapless",

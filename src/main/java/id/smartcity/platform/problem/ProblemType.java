@@ -2,7 +2,7 @@ package id.smartcity.platform.problem;
 
 /**
  * The kinds of problem the API reports. The URN in {@code type} is stable: clients may switch on
- * it. README.md lists them.
+ * it. src/docs/api-conventions.md lists them.
  */
 public enum ProblemType {
     VALIDATION(400, "validation", "Request is not valid"),

@@ -2,7 +2,7 @@ package id.smartcity.platform.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Requests allowed per caller in a one-minute window (README: rate limits). */
+/** Requests allowed per caller in a one-minute window (src/docs/api-conventions.md: rate limits). */
 @ConfigMapping(prefix = "smartcity.rate-limit")
 public interface RateLimitConfig {
 

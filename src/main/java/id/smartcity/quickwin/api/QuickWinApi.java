@@ -63,7 +63,9 @@ public final class QuickWinApi {
             @Schema(examples = "2025-01-06") LocalDate startDate,
             @Schema(examples = "2025-12-19") LocalDate endDate) {}
 
-    @Schema(name = "QuickWinProgress", description = "Derived, never typed in: README.md has the rule")
+    @Schema(
+            name = "QuickWinProgress",
+            description = "Derived, never typed in: src/docs/api-conventions.md has the rule")
     public record Progress(
             ExactDecimal percent,
 

@@ -80,8 +80,19 @@ public final class OpenApiContract {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The contract cannot be written as JSON", e);
         }
+        // format "email": the library's check looks the domain up in the IANA list of top-level
+        // domains and refuses the reserved ones (RFC 2606: .example, .test) that demo and test data
+        // rightly use; RFC 5321 asks for a local part, an @ and a domain, which is what is checked.
+        com.networknt.schema.JsonMetaSchema meta = com.networknt.schema.JsonMetaSchema.builder(
+                        com.networknt.schema.JsonMetaSchema.getV202012())
+                .format(com.networknt.schema.format.PatternFormat.of(
+                        "email", "^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$", "format.email"))
+                .build();
         this.factory = JsonSchemaFactory.getInstance(
-                SpecVersion.VersionFlag.V202012, b -> b.schemaLoaders(l -> l.schemas(Map.of(DOCUMENT_IRI, json))));
+                SpecVersion.VersionFlag.V202012,
+                b -> b.metaSchema(meta)
+                        .defaultMetaSchemaIri(meta.getIri())
+                        .schemaLoaders(l -> l.schemas(Map.of(DOCUMENT_IRI, json))));
         this.config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
                 .locale(Locale.ROOT)
