@@ -55,26 +55,19 @@ public class ProblemResponsesFilter implements OASFilter {
         for (Map.Entry<String, PathItem> entry :
                 openAPI.getPaths().getPathItems().entrySet()) {
             boolean pathParams = entry.getKey().contains("{");
-            // RegionCodeFilter answers 400 for a {regionCode} that is not a Kemendagri code.
-            boolean regionCode = entry.getKey().contains("{regionCode}");
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     entry.getValue().getOperations().entrySet()) {
-                complete(op.getKey(), op.getValue(), pathParams, regionCode);
+                complete(op.getKey(), op.getValue(), pathParams);
             }
         }
     }
 
-    private static void complete(
-            PathItem.HttpMethod method, Operation operation, boolean pathParams, boolean regionCode) {
+    private static void complete(PathItem.HttpMethod method, Operation operation, boolean pathParams) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        // Query parameters and headers (If-None-Match…) are parsed strictly: a bad one is a 400.
-        boolean queryParams = operation.getParameters() != null
-                && operation.getParameters().stream()
-                        .anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);
         boolean body = operation.getRequestBody() != null;
         boolean conditionalWrite = method == PathItem.HttpMethod.PUT
                 || method == PathItem.HttpMethod.PATCH

@@ -277,7 +277,8 @@ public class IdempotencyTest {
                     .statusCode(409)
                     .body("type", equalTo("urn:smartcity:problem:idempotency-key-in-use"));
             // That instance is killed: its connection ends without a commit.
-            try (PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            try (PreparedStatement kill = admin.prepareStatement(
+                    "SELECT pg_terminate_backend(?, 5000)")) { // waits until it is gone (PostgreSQL 14+)
                 kill.setInt(1, pid);
                 kill.execute();
             }
