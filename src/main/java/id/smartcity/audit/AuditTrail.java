@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.smartcity.platform.http.RequestIds;
+import id.smartcity.platform.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.hibernate.Session;
 
 /**
@@ -181,18 +181,13 @@ public class AuditTrail {
             String regionCode,
             JsonNode before,
             JsonNode after) {
-        JsonWebToken jwt = !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken t ? t : null;
-        String subject = jwt != null
-                ? jwt.getSubject()
-                : identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
-        String username = jwt != null ? claim(jwt, "preferred_username") : null;
-        String clientId = jwt == null ? null : claim(jwt, "azp") != null ? claim(jwt, "azp") : claim(jwt, "client_id");
+        Caller caller = Caller.of(identity);
         pending()
                 .events
                 .add(new Pending(
-                        subject,
-                        username,
-                        clientId,
+                        caller.subject(),
+                        caller.username(),
+                        caller.clientId(),
                         regionCode,
                         entityType,
                         entityId,
@@ -288,11 +283,6 @@ public class AuditTrail {
                 events.clear();
             }
         }
-    }
-
-    private static String claim(JsonWebToken jwt, String name) {
-        Object value = jwt.getClaim(name);
-        return value instanceof jakarta.json.JsonString s ? s.getString() : value == null ? null : value.toString();
     }
 
     private JsonNode normalise(Object state) {

@@ -10,6 +10,7 @@ import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
+import id.smartcity.platform.security.Caller;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.quickwin.api.QuickWinApi;
 import id.smartcity.region.RegionRepository;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Quick wins and their parts. The workflow lives in {@link QuickWinStatus}; approval needs a
@@ -339,8 +339,6 @@ public class QuickWinService {
     }
 
     private String subject() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt
-                ? jwt.getSubject()
-                : identity.getPrincipal().getName();
+        return Caller.of(identity).subject();
     }
 }

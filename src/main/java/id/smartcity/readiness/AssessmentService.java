@@ -7,6 +7,7 @@ import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
+import id.smartcity.platform.security.Caller;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Readiness assessments: scored while DRAFT; DRAFT → SUBMITTED by a coordinator when every
@@ -273,8 +273,6 @@ public class AssessmentService {
     }
 
     private String subject() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt
-                ? jwt.getSubject()
-                : identity.getPrincipal().getName();
+        return Caller.of(identity).subject();
     }
 }

@@ -6,7 +6,7 @@ import id.smartcity.platform.http.RequestPipeline;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
-import id.smartcity.platform.security.Callers;
+import id.smartcity.platform.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -80,7 +80,7 @@ public class IdempotencyInterceptor {
         if (!invocation.getMethod().isAnnotationPresent(POST.class) || request.key() == null) {
             return invocation.proceed();
         }
-        Optional<String> caller = Callers.of(identity);
+        Optional<String> caller = Caller.of(identity).key();
         if (caller.isEmpty()) {
             return invocation.proceed();
         }

@@ -1,6 +1,7 @@
 package id.smartcity.platform.openapi;
 
 import id.smartcity.platform.http.ExactDecimal;
+import id.smartcity.platform.security.RegionCodes;
 
 /**
  * Bounds and patterns that many schemas of the contract share (annotation values must be
@@ -13,7 +14,7 @@ public final class SchemaLimits {
     public static final String INT64_MAX = "9223372036854775807";
 
     /** A Kemendagri region code, {@code NN.NN}. */
-    public static final String REGION_CODE = "^\\d{2}\\.\\d{2}$";
+    public static final String REGION_CODE = RegionCodes.PATTERN;
 
     /** A decimal number written as a string, as the API shows computed and exact values. */
     public static final String DECIMAL = "^-?\\d+(\\.\\d+)?$";

@@ -4,7 +4,7 @@ import id.smartcity.platform.http.HttpEdge;
 import id.smartcity.platform.http.RequestPipeline;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
-import id.smartcity.platform.security.Callers;
+import id.smartcity.platform.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -66,7 +66,7 @@ public class RateLimitFilter {
                 ? null
                 : rc.request().remoteAddress().host();
         if (identity == null) {
-            decide(rc, Callers.ofAddress(address), null, null);
+            decide(rc, Caller.keyOfAddress(address), null, null);
             return;
         }
         // Resolving an invalid token calls the authentication failure handler, which answers 401 at
@@ -85,13 +85,13 @@ public class RateLimitFilter {
                                 context,
                                 () -> decide(
                                         rc,
-                                        Callers.of(resolved).orElseGet(() -> Callers.ofAddress(address)),
+                                        Caller.of(resolved).key().orElseGet(() -> Caller.keyOfAddress(address)),
                                         failureHandler,
                                         authenticationFailure)),
                         // No valid token: counted by address; answered 401 once counted.
                         invalidToken -> onContext(
                                 context,
-                                () -> decide(rc, Callers.ofAddress(address), failureHandler, authenticationFailure)));
+                                () -> decide(rc, Caller.keyOfAddress(address), failureHandler, authenticationFailure)));
     }
 
     private static void onContext(Context context, Runnable action) {
@@ -110,9 +110,9 @@ public class RateLimitFilter {
         if (failureHandler != null) {
             rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, failureHandler);
         }
-        int limit = caller.startsWith(Callers.USER)
+        int limit = caller.startsWith(Caller.USER)
                 ? config.userPerMinute()
-                : caller.startsWith(Callers.CLIENT) ? config.serviceAccountPerMinute() : config.anonymousPerMinute();
+                : caller.startsWith(Caller.CLIENT) ? config.serviceAccountPerMinute() : config.anonymousPerMinute();
         RateLimiter.Hit hit = limiter.hit(caller, limit, System.currentTimeMillis());
         // When the headers go out, whoever answers (a failure is answered afresh).
         rc.addHeadersEndHandler(headersEnd -> {

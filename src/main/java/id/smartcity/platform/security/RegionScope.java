@@ -3,14 +3,8 @@ package id.smartcity.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The regions the caller may see, from the token's {@code region_codes} claim. {@code admin} sees
@@ -25,7 +19,6 @@ import java.util.regex.Pattern;
 public class RegionScope {
 
     public static final String CLAIM = "region_codes";
-    private static final Pattern CODE = Pattern.compile("\\d{2}\\.\\d{2}");
 
     @Inject
     SecurityIdentity identity;
@@ -107,34 +100,8 @@ public class RegionScope {
             return;
         }
         resolved = true;
-        CallerFacts facts = CallerFacts.of(identity);
-        regions = facts.regions();
-        unrestricted = identity.hasRole(Roles.ADMIN) || (identity.hasRole(Roles.AUDITOR) && !facts.regionClaim());
-    }
-
-    /** The region codes a {@code region_codes} claim names. */
-    static Set<String> codes(Object claim) {
-        Set<String> codes = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            for (JsonValue v : array) {
-                add(codes, v);
-            }
-        } else if (claim instanceof Collection<?> list) {
-            list.forEach(v -> add(codes, v));
-        } else if (claim != null) {
-            add(codes, claim);
-        }
-        return Set.copyOf(codes);
-    }
-
-    private static void add(Set<String> codes, Object value) {
-        String code = value instanceof JsonString s ? s.getString() : String.valueOf(value);
-        // Tolerate a comma-separated single attribute; ignore anything that is not a region code.
-        for (String part : code.split(",")) {
-            String trimmed = part.trim();
-            if (CODE.matcher(trimmed).matches()) {
-                codes.add(trimmed);
-            }
-        }
+        Caller caller = Caller.of(identity);
+        regions = caller.regions();
+        unrestricted = identity.hasRole(Roles.ADMIN) || (identity.hasRole(Roles.AUDITOR) && !caller.regionClaim());
     }
 }

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Reads the caller's {@link CallerFacts} once and keeps them on the identity, then files each
+ * Reads the caller's {@link Caller} once and keeps them on the identity, then files each
  * bearer token that quarkus-oidc has just verified, with that identity, in {@link VerifiedTokens}.
  * Runs only on success: an invalid token never reaches an augmentor.
  */
@@ -22,7 +22,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity verified, AuthenticationRequestContext context) {
-        SecurityIdentity identity = CallerFacts.kept(verified);
+        SecurityIdentity identity = Caller.kept(verified);
         if (!identity.isAnonymous()
                 && identity.getAttribute(VerifiedTokens.FROM_CACHE) == null
                 && identity.getPrincipal() instanceof JsonWebToken jwt

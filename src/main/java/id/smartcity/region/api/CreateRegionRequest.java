@@ -1,5 +1,6 @@
 package id.smartcity.region.api;
 
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.region.RegionType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CreateRegionRequest")
 public record CreateRegionRequest(
         @NotNull
-        @Pattern(regexp = "\\d{2}\\.\\d{2}", message = "must be a Kemendagri code of the form NN.NN")
-        @Schema(examples = "33.03", pattern = "^\\d{2}\\.\\d{2}$", maxLength = 5, required = true)
+        @Pattern(regexp = RegionCodes.PATTERN, message = RegionCodes.MESSAGE)
+        @Schema(examples = "33.03", pattern = RegionCodes.PATTERN, maxLength = 5, required = true)
         String code,
 
         @NotBlank @Size(max = 200) @Schema(examples = "Kabupaten Purbalingga", maxLength = 200, required = true)
