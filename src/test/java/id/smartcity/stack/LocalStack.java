@@ -65,6 +65,7 @@ public final class LocalStack {
         say("");
         say("Ready.");
         say("  API        " + api + "/api/v1   (contract " + api + "/q/openapi, health " + api + "/q/health/ready)");
+        say("  Swagger UI " + api + "/q/swagger-ui   (Authorize: oidc, log in as a demo user)");
         say("  Keycloak   " + stack.keycloakUrl() + "   realm " + SmartCityStack.REALM + ", admin console "
                 + stack.keycloakUrl() + "/admin (" + SmartCityStack.KEYCLOAK_ADMIN + " / "
                 + SmartCityStack.KEYCLOAK_ADMIN_PASSWORD + ")");

@@ -97,6 +97,18 @@ class OperationsTest {
         given().get("/q/openapi").then().statusCode(200);
     }
 
+    /**
+     * Swagger UI is in the jar (quarkus.swagger-ui.always-include) but off unless a profile enables
+     * it: dev mode and the demo profile do (KeycloakE2E checks the demo's), production and the test
+     * profile do not.
+     */
+    @Test
+    void swaggerUiIsOffOutsideDevAndDemo() {
+        for (String path : new String[] {"/q/swagger-ui", "/q/swagger-ui/", "/q/swagger-ui/index.html"}) {
+            given().get(path).then().statusCode(404).body(not(containsString("<html")));
+        }
+    }
+
     @Test
     void apiResponsesAreNotCachedAndNotSniffed() {
         given().auth()

@@ -91,6 +91,37 @@ class OpenApiContractTest {
         assertEquals(List.of(), missing);
     }
 
+    /**
+     * Besides bearerAuth, the OpenID Connect scheme of the realm (what Swagger UI's Authorize logs in
+     * with), offered as an alternative wherever bearerAuth is required.
+     */
+    @Test
+    void theOpenIdConnectSchemeIsAnAlternativeToEveryBearerRequirement() throws IOException {
+        JsonNode doc = contract();
+        JsonNode schemes = doc.at("/components/securitySchemes");
+        assertEquals("bearer", schemes.at("/bearerAuth/scheme").asText());
+        assertEquals("openIdConnect", schemes.at("/oidc/type").asText());
+        assertEquals(
+                "http://localhost:8180/realms/smartcity/.well-known/openid-configuration",
+                schemes.at("/oidc/openIdConnectUrl").asText());
+        List<String> missing = new ArrayList<>();
+        for (var path : doc.path("paths").properties()) {
+            for (String method : METHODS) {
+                JsonNode security = path.getValue().path(method).path("security");
+                boolean bearer = false;
+                boolean oidc = false;
+                for (JsonNode requirement : security) {
+                    bearer |= requirement.has("bearerAuth");
+                    oidc |= requirement.has("oidc") && requirement.path("oidc").isEmpty();
+                }
+                if (bearer && !oidc) {
+                    missing.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     /** The served contract as a tree: fast to walk, unlike a path expression per lookup. */
     private static JsonNode contract() throws IOException {
         return new ObjectMapper()
