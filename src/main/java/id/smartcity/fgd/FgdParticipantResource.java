@@ -7,7 +7,6 @@ import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.security.Roles;
@@ -53,12 +52,6 @@ public class FgdParticipantResource {
 
     @Inject
     FgdService service;
-
-    @Inject
-    FgdParticipantRepository participants;
-
-    @Inject
-    FgdMapper mapper;
 
     @PathParam("regionCode")
     @Parameter(description = "Kemendagri code, e.g. 33.03")
@@ -154,8 +147,7 @@ public class FgdParticipantResource {
 
     private RestResponse<Page<ParticipantResponse>> withEtag(FgdSession s, PageParams params) {
         PageRequest page = PageRequest.of(params, SORTABLE, "name", "stakeholderId");
-        Page<ParticipantResponse> body =
-                Paging.page(participants.ofSession(s.id, page.sort()), page, mapper::toResponse);
+        Page<ParticipantResponse> body = service.participants(s, page);
         return RestResponse.ResponseBuilder.ok(body)
                 .header("ETag", ETags.of(s.version))
                 .build();

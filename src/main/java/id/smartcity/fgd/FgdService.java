@@ -5,11 +5,16 @@ import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.FgdSessionRequest;
+import id.smartcity.fgd.api.FgdSessionResponse;
+import id.smartcity.fgd.api.FgdTransitionRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.MinutesRequest;
-import id.smartcity.fgd.api.TransitionRequest;
+import id.smartcity.fgd.api.ParticipantResponse;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -92,7 +97,7 @@ public class FgdService {
 
     /** PLANNED → HELD (with an attendee and minutes) or CANCELLED; anything else is 409. */
     @Transactional
-    public FgdSession transition(String regionCode, UUID id, String ifMatch, TransitionRequest request) {
+    public FgdSession transition(String regionCode, UUID id, String ifMatch, FgdTransitionRequest request) {
         FgdSession s = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, s.version);
         if (!s.status.canBecome(request.to())) {
@@ -258,6 +263,27 @@ public class FgdService {
         }
         sessions.flush();
         return s;
+    }
+
+    /** One page of the region's sessions. */
+    public Page<FgdSessionResponse> page(String regionCode, FgdSessionFilter filter, PageRequest page) {
+        return Paging.page(sessions.search(regionCode, filter, page.sort()), page, mapper::toResponse);
+    }
+
+    /** At most {@code rows} sessions from the page's offset on, for an export. */
+    public List<FgdSessionResponse> export(String regionCode, FgdSessionFilter filter, PageRequest page, int rows) {
+        return sessions
+                .search(regionCode, filter, page.sort())
+                .range(page.offset(), page.offset() + rows - 1)
+                .list()
+                .stream()
+                .map(mapper::toResponse)
+                .toList();
+    }
+
+    /** One page of the session's participants. */
+    public Page<ParticipantResponse> participants(FgdSession s, PageRequest page) {
+        return Paging.page(participants.ofSession(s.id, page.sort()), page, mapper::toResponse);
     }
 
     /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */

@@ -1,6 +1,5 @@
 package id.smartcity.fgd;
 
-import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -8,7 +7,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +18,6 @@ public class FgdSessionRepository implements PanacheRepositoryBase<FgdSession, U
 
     @Inject
     RegionScope scope;
-
-    /** List filters; null means any. {@code to} is exclusive. */
-    public record Filter(
-            DimensionCode dimension, FgdStatus status, Integer stage, OffsetDateTime from, OffsetDateTime to) {}
 
     public Optional<FgdSession> findInRegion(String regionCode, UUID id) {
         Map<String, Object> params = new HashMap<>();
@@ -46,7 +40,7 @@ public class FgdSessionRepository implements PanacheRepositoryBase<FgdSession, U
                 .firstResultOptional();
     }
 
-    public PanacheQuery<FgdSession> search(String regionCode, Filter f, Sort sort) {
+    public PanacheQuery<FgdSession> search(String regionCode, FgdSessionFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         condition(where, params, "dimension", "dimension = :dimension", f.dimension());

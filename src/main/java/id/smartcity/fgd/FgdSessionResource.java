@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
-import id.smartcity.fgd.api.TransitionRequest;
+import id.smartcity.fgd.api.FgdTransitionRequest;
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
@@ -36,10 +35,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -67,9 +64,6 @@ public class FgdSessionResource {
             "bimtekStage",
             "dimension",
             "dimension");
-
-    @Inject
-    FgdSessionRepository sessions;
 
     @Inject
     FgdService service;
@@ -115,30 +109,24 @@ public class FgdSessionResource {
                     @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35))
                     String to,
             HttpHeaders headers) {
-        FgdSessionRepository.Filter filter = new FgdSessionRepository.Filter(
+        FgdSessionFilter filter = new FgdSessionFilter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
                 Params.enumValue("status", status, FgdStatus.class),
                 stage(stage),
                 Params.time("from", from),
                 Params.time("to", to));
         PageRequest page = PageRequest.of(params, SORTABLE, "scheduledStart", "id");
-        var query = sessions.search(regionCode, filter, page.sort());
         if (Csv.wanted(headers)) {
             List<FgdSessionResponse> rows =
-                    query
-                            .range(page.offset(), page.offset() + page.exportRows(params, CSV_MAX_ROWS) - 1)
-                            .list()
-                            .stream()
-                            .map(mapper::toResponse)
-                            .toList();
+                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
             return Csv.attachment("fgd-sessions-" + regionCode + ".csv", new CsvBody(w -> {
-                Csv.line(w, COLUMNS);
+                FgdCsv.header(w);
                 for (FgdSessionResponse s : rows) {
-                    Csv.line(w, row(s));
+                    FgdCsv.row(w, s);
                 }
             }));
         }
-        return Response.ok(Paging.page(query, page, mapper::toResponse), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(service.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
@@ -251,45 +239,9 @@ public class FgdSessionResource {
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
-            @NotNull @Valid TransitionRequest request) {
+            @NotNull @Valid FgdTransitionRequest request) {
         FgdSession s = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);
-    }
-
-    private static final List<String> COLUMNS = List.of(
-            "id",
-            "regionCode",
-            "title",
-            "dimension",
-            "bimtekStage",
-            "bimtekDay",
-            "scheduledStart",
-            "scheduledEnd",
-            "venue",
-            "facilitatorStakeholderId",
-            "facilitatorName",
-            "status",
-            "statusReason",
-            "hasMinutes",
-            "version");
-
-    private static List<String> row(FgdSessionResponse s) {
-        return Arrays.asList(
-                s.id().toString(),
-                s.regionCode(),
-                s.title(),
-                s.dimension().name(),
-                Integer.toString(s.bimtekStage()),
-                Integer.toString(s.bimtekDay()),
-                s.scheduledStart().toString(),
-                s.scheduledEnd().toString(),
-                s.venue(),
-                Objects.toString(s.facilitatorStakeholderId(), null),
-                s.facilitatorName(),
-                s.status().name(),
-                s.statusReason(),
-                Boolean.toString(s.hasMinutes()),
-                Long.toString(s.version()));
     }
 
     private static Integer stage(String raw) {

@@ -1,7 +1,13 @@
 package id.smartcity.quickwin;
 
 import id.smartcity.platform.http.ExactDecimal;
-import id.smartcity.quickwin.api.QuickWinApi;
+import id.smartcity.quickwin.api.KpiResponse;
+import id.smartcity.quickwin.api.MilestoneResponse;
+import id.smartcity.quickwin.api.ProgressReportResponse;
+import id.smartcity.quickwin.api.QuickWinProgress;
+import id.smartcity.quickwin.api.QuickWinRequest;
+import id.smartcity.quickwin.api.QuickWinResponse;
+import id.smartcity.quickwin.api.QuickWinTransitionResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,10 +23,10 @@ public class QuickWinMapper {
     /** Overdue is judged on the calendar of Western Indonesia, where most regions are. */
     static final ZoneId CALENDAR = ZoneId.of("Asia/Jakarta");
 
-    public QuickWinApi.Response toResponse(QuickWin q, QuickWinRepository.Derived d) {
+    public QuickWinResponse toResponse(QuickWin q, QuickWinRepository.Derived d) {
         List<UUID> partners = new ArrayList<>(q.partners);
         partners.sort(null);
-        return new QuickWinApi.Response(
+        return new QuickWinResponse(
                 q.id,
                 q.regionCode,
                 q.title,
@@ -39,17 +45,17 @@ public class QuickWinMapper {
                 q.status,
                 q.statusReason,
                 q.statusChangedAt,
-                new QuickWinApi.Progress(ExactDecimal.of(d.progress()), d.source()),
+                new QuickWinProgress(ExactDecimal.of(d.progress()), d.source()),
                 q.version,
                 q.createdAt,
                 q.updatedAt);
     }
 
     /** The writable state, which a merge patch is applied to and the audit trail records. */
-    public QuickWinApi.Request toState(QuickWin q) {
+    public QuickWinRequest toState(QuickWin q) {
         List<UUID> partners = new ArrayList<>(q.partners);
         partners.sort(null);
-        return new QuickWinApi.Request(
+        return new QuickWinRequest(
                 q.title,
                 q.description,
                 q.dimension,
@@ -63,7 +69,7 @@ public class QuickWinMapper {
                 q.endDate);
     }
 
-    public void apply(QuickWinApi.Request r, QuickWin q) {
+    public void apply(QuickWinRequest r, QuickWin q) {
         q.title = r.title().strip();
         q.description = r.description() == null || r.description().isBlank()
                 ? null
@@ -83,19 +89,18 @@ public class QuickWinMapper {
         q.endDate = r.endDate();
     }
 
-    public QuickWinApi.MilestoneResponse toResponse(Milestone m) {
+    public MilestoneResponse toResponse(Milestone m) {
         boolean overdue = !m.done && m.dueDate.isBefore(LocalDate.now(CALENDAR));
-        return new QuickWinApi.MilestoneResponse(
-                m.id, m.title, m.weight, m.dueDate, m.done, m.doneDate, overdue, m.version);
+        return new MilestoneResponse(m.id, m.title, m.weight, m.dueDate, m.done, m.doneDate, overdue, m.version);
     }
 
-    public QuickWinApi.ReportResponse toResponse(ProgressReport r) {
-        return new QuickWinApi.ReportResponse(
+    public ProgressReportResponse toResponse(ProgressReport r) {
+        return new ProgressReportResponse(
                 r.id, r.reportDate, r.percent, r.narrative, money(r.budgetRealised), r.createdAt);
     }
 
-    public QuickWinApi.KpiResponse toResponse(Kpi k) {
-        return new QuickWinApi.KpiResponse(
+    public KpiResponse toResponse(Kpi k) {
+        return new KpiResponse(
                 k.id,
                 k.name,
                 k.unit,
@@ -107,8 +112,8 @@ public class QuickWinMapper {
                 k.version);
     }
 
-    public QuickWinApi.TransitionResponse toResponse(QuickWinTransition t) {
-        return new QuickWinApi.TransitionResponse(t.from, t.to, t.reason, t.actor, t.occurredAt);
+    public QuickWinTransitionResponse toResponse(QuickWinTransition t) {
+        return new QuickWinTransitionResponse(t.from, t.to, t.reason, t.actor, t.occurredAt);
     }
 
     static String money(BigDecimal amount) {

@@ -6,10 +6,15 @@ import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.idempotency.Idempotent;
+import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.quickwin.api.QuickWinApi;
+import id.smartcity.quickwin.api.KpiRequest;
+import id.smartcity.quickwin.api.KpiResponse;
+import id.smartcity.quickwin.api.MilestoneRequest;
+import id.smartcity.quickwin.api.MilestoneResponse;
+import id.smartcity.quickwin.api.ProgressReportRequest;
+import id.smartcity.quickwin.api.ProgressReportResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,6 +31,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,6 +63,9 @@ public class QuickWinPartsResource {
     QuickWinService service;
 
     @Inject
+    QuickWinQueries queries;
+
+    @Inject
     QuickWinMapper mapper;
 
     @PathParam("regionCode")
@@ -74,10 +83,10 @@ public class QuickWinPartsResource {
             operationId = "listMilestones",
             summary = "The quick win's milestones by due date",
             description = "Sort fields: dueDate (default), title.")
-    public Page<QuickWinApi.MilestoneResponse> milestones(@BeanParam PageParams params) {
+    public Page<MilestoneResponse> milestones(@BeanParam PageParams params) {
         QuickWin q = quickWin();
         PageRequest page = PageRequest.of(params, MILESTONE_SORT, "dueDate", "id");
-        return Paging.page(Milestone.<Milestone>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
+        return queries.milestones(q, page);
     }
 
     @POST
@@ -92,10 +101,9 @@ public class QuickWinPartsResource {
                 @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(implementation = QuickWinApi.MilestoneResponse.class)))
+            content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
-    public RestResponse<QuickWinApi.MilestoneResponse> addMilestone(
-            @NotNull @Valid QuickWinApi.MilestoneRequest request, UriInfo uri) {
+    public RestResponse<MilestoneResponse> addMilestone(@NotNull @Valid MilestoneRequest request, UriInfo uri) {
         Milestone m = service.addMilestone(regionCode, id, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(m.id.toString()).build(), mapper.toResponse(m), m.version);
@@ -108,20 +116,18 @@ public class QuickWinPartsResource {
     @Operation(operationId = "updateMilestone", summary = "Change a milestone, e.g. tick it done with its date")
     @RequestBody(
             content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = QuickWinApi.MilestoneRequest.class)),
+                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MilestoneRequest.class)),
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = QuickWinApi.MilestoneRequest.class))
+                        schema = @Schema(implementation = MilestoneRequest.class))
             })
     @APIResponse(
             responseCode = "200",
             description = "The milestone",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = QuickWinApi.MilestoneResponse.class)))
+            content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
-    public RestResponse<QuickWinApi.MilestoneResponse> patchMilestone(
+    public RestResponse<MilestoneResponse> patchMilestone(
             @PathParam("milestoneId") UUID milestoneId,
             @HeaderParam("If-Match") @Parameter(description = "The milestone's ETag") String ifMatch,
             JsonNode patch) {
@@ -148,11 +154,14 @@ public class QuickWinPartsResource {
             operationId = "listProgressReports",
             summary = "The quick win's progress reports, newest first",
             description = "Sort fields: reportDate, createdAt; default -reportDate,-createdAt (newest first).")
-    public Page<QuickWinApi.ReportResponse> reports(@BeanParam PageParams params) {
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ReportPage.class)))
+    public Page<ProgressReportResponse> reports(@BeanParam PageParams params) {
         QuickWin q = quickWin();
         PageRequest page = PageRequest.of(params, REPORT_SORT, "-reportDate,-createdAt", "id");
-        return Paging.page(
-                ProgressReport.<ProgressReport>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
+        return queries.reports(q, page);
     }
 
     @POST
@@ -168,12 +177,11 @@ public class QuickWinPartsResource {
             responseCode = "201",
             description = "Filed",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = QuickWinApi.ReportResponse.class)))
+            content = @Content(schema = @Schema(implementation = ProgressReportResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
-    public RestResponse<QuickWinApi.ReportResponse> addReport(
-            @NotNull @Valid QuickWinApi.ReportRequest request, UriInfo uri) {
+    public RestResponse<ProgressReportResponse> addReport(@NotNull @Valid ProgressReportRequest request, UriInfo uri) {
         ProgressReport r = service.addReport(regionCode, id, request);
-        return RestResponse.ResponseBuilder.<QuickWinApi.ReportResponse>created(
+        return RestResponse.ResponseBuilder.<ProgressReportResponse>created(
                         uri.getAbsolutePathBuilder().path(r.id.toString()).build())
                 .entity(mapper.toResponse(r))
                 .build();
@@ -186,10 +194,10 @@ public class QuickWinPartsResource {
             operationId = "listKpis",
             summary = "The quick win's KPIs with their attainment",
             description = "Sort fields: name (default).")
-    public Page<QuickWinApi.KpiResponse> kpis(@BeanParam PageParams params) {
+    public Page<KpiResponse> kpis(@BeanParam PageParams params) {
         QuickWin q = quickWin();
         PageRequest page = PageRequest.of(params, KPI_SORT, "name", "id");
-        return Paging.page(Kpi.<Kpi>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
+        return queries.kpis(q, page);
     }
 
     @POST
@@ -204,9 +212,9 @@ public class QuickWinPartsResource {
                 @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(implementation = QuickWinApi.KpiResponse.class)))
+            content = @Content(schema = @Schema(implementation = KpiResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
-    public RestResponse<QuickWinApi.KpiResponse> addKpi(@NotNull @Valid QuickWinApi.KpiRequest request, UriInfo uri) {
+    public RestResponse<KpiResponse> addKpi(@NotNull @Valid KpiRequest request, UriInfo uri) {
         Kpi k = service.addKpi(regionCode, id, request);
         return ETags.created(
                 uri.getAbsolutePathBuilder().path(k.id.toString()).build(), mapper.toResponse(k), k.version);
@@ -219,20 +227,16 @@ public class QuickWinPartsResource {
     @Operation(operationId = "updateKpi", summary = "Change a KPI, e.g. record its actual value")
     @RequestBody(
             content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = QuickWinApi.KpiRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = QuickWinApi.KpiRequest.class))
+                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = KpiRequest.class)),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiRequest.class))
             })
     @APIResponse(
             responseCode = "200",
             description = "The KPI",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = QuickWinApi.KpiResponse.class)))
+            content = @Content(schema = @Schema(implementation = KpiResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
-    public RestResponse<QuickWinApi.KpiResponse> patchKpi(
+    public RestResponse<KpiResponse> patchKpi(
             @PathParam("kpiId") UUID kpiId,
             @HeaderParam("If-Match") @Parameter(description = "The KPI's ETag") String ifMatch,
             JsonNode patch) {
@@ -242,5 +246,25 @@ public class QuickWinPartsResource {
 
     private QuickWin quickWin() {
         return service.find(regionCode, id);
+    }
+
+    /** The reports' schema: its contract name, PageReportResponse, is the one it was first published with. */
+    @Schema(name = "PageReportResponse")
+    static final class ReportPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
+        public List<ProgressReportResponse> items;
+
+        @Schema(examples = "0", minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
+        public int offset;
+
+        @Schema(examples = "20", minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
+        public int limit;
+
+        @Schema(
+                description = "Number of items in the whole result",
+                examples = "57",
+                minimum = "0",
+                maximum = SchemaLimits.INT64_MAX)
+        public long total;
     }
 }

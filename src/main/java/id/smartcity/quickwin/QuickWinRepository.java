@@ -1,6 +1,5 @@
 package id.smartcity.quickwin;
 
-import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.persistence.TextSearch;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -23,9 +22,6 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
 
     @Inject
     RegionScope scope;
-
-    public record Filter(
-            DimensionCode dimension, QuickWinStatus status, Integer targetYear, UUID leadStakeholderId, String q) {}
 
     /** A quick win's derived numbers, from the view quick_win_progress. */
     public record Derived(BigDecimal progress, String source, BigDecimal budgetRealised) {
@@ -53,7 +49,7 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
                 .firstResultOptional();
     }
 
-    public PanacheQuery<QuickWin> search(String regionCode, Filter f, Sort sort) {
+    public PanacheQuery<QuickWin> search(String regionCode, QuickWinFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         add(where, params, "dimension", "dimension = :dimension", f.dimension());
@@ -87,6 +83,33 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
 
     public Derived derived(UUID id) {
         return derived(List.of(id)).getOrDefault(id, Derived.NONE);
+    }
+
+    // --- parts: reached through a quick win already found in its region ----------------------
+
+    public PanacheQuery<QuickWinTransition> transitions(UUID quickWinId, Sort sort) {
+        return QuickWinTransition.find("quickWinId", sort, quickWinId);
+    }
+
+    public PanacheQuery<Milestone> milestones(UUID quickWinId, Sort sort) {
+        return Milestone.find("quickWinId", sort, quickWinId);
+    }
+
+    public Optional<Milestone> milestone(UUID quickWinId, UUID milestoneId) {
+        return Milestone.<Milestone>find("id = ?1 and quickWinId = ?2", milestoneId, quickWinId)
+                .firstResultOptional();
+    }
+
+    public PanacheQuery<ProgressReport> reports(UUID quickWinId, Sort sort) {
+        return ProgressReport.find("quickWinId", sort, quickWinId);
+    }
+
+    public PanacheQuery<Kpi> kpis(UUID quickWinId, Sort sort) {
+        return Kpi.find("quickWinId", sort, quickWinId);
+    }
+
+    public Optional<Kpi> kpi(UUID quickWinId, UUID kpiId) {
+        return Kpi.<Kpi>find("id = ?1 and quickWinId = ?2", kpiId, quickWinId).firstResultOptional();
     }
 
     private static void add(StringBuilder where, Map<String, Object> params, String name, String jpql, Object value) {

@@ -9,12 +9,14 @@ import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.quickwin.api.QuickWinApi;
+import id.smartcity.quickwin.api.QuickWinRequest;
+import id.smartcity.quickwin.api.QuickWinResponse;
+import id.smartcity.quickwin.api.QuickWinTransitionRequest;
+import id.smartcity.quickwin.api.QuickWinTransitionResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,12 +35,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -71,13 +70,10 @@ public class QuickWinResource {
             "createdAt");
 
     @Inject
-    QuickWinRepository quickWins;
-
-    @Inject
     QuickWinService service;
 
     @Inject
-    QuickWinMapper mapper;
+    QuickWinQueries queries;
 
     @PathParam("regionCode")
     @Parameter(description = "Kemendagri code, e.g. 33.03")
@@ -118,26 +114,24 @@ public class QuickWinResource {
                     String lead,
             @QueryParam("q") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100)) String q,
             HttpHeaders headers) {
-        QuickWinRepository.Filter filter = new QuickWinRepository.Filter(
+        QuickWinFilter filter = new QuickWinFilter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
                 Params.enumValue("status", status, QuickWinStatus.class),
                 Params.integer("targetYear", targetYear, 2017, 2100),
                 Params.uuid("leadStakeholderId", lead),
                 Params.text("q", q, 100));
         PageRequest page = PageRequest.of(params, SORTABLE, "title", "id");
-        var query = quickWins.search(regionCode, filter, page.sort());
         if (Csv.wanted(headers)) {
-            List<QuickWinApi.Response> rows =
-                    responses(query.range(page.offset(), page.offset() + page.exportRows(params, CSV_MAX_ROWS) - 1)
-                            .list());
+            List<QuickWinResponse> rows =
+                    queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
             return Csv.attachment("quick-wins-" + regionCode + ".csv", new CsvBody(w -> {
-                Csv.line(w, COLUMNS);
-                for (QuickWinApi.Response r : rows) {
-                    Csv.line(w, row(r));
+                QuickWinCsv.header(w);
+                for (QuickWinResponse r : rows) {
+                    QuickWinCsv.row(w, r);
                 }
             }));
         }
-        return Response.ok(Paging.pageOfRows(query, page, this::responses), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
@@ -150,12 +144,12 @@ public class QuickWinResource {
             responseCode = "200",
             description = "The quick win",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = QuickWinApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    public RestResponse<QuickWinApi.Response> get(
+    public RestResponse<QuickWinResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         QuickWin q = service.find(regionCode, id);
-        return ETags.ok(mapper.toResponse(q, quickWins.derived(q.id)), q.version, ifNoneMatch);
+        return ETags.ok(queries.response(q), q.version, ifNoneMatch);
     }
 
     @POST
@@ -170,16 +164,14 @@ public class QuickWinResource {
                 @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(implementation = QuickWinApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(
             responseCode = "422",
             description = "Session or stakeholders of another region, or a session of another dimension")
-    public RestResponse<QuickWinApi.Response> create(@NotNull @Valid QuickWinApi.Request request, UriInfo uri) {
+    public RestResponse<QuickWinResponse> create(@NotNull @Valid QuickWinRequest request, UriInfo uri) {
         QuickWin q = service.create(regionCode, request);
         return ETags.created(
-                uri.getAbsolutePathBuilder().path(q.id.toString()).build(),
-                mapper.toResponse(q, quickWins.derived(q.id)),
-                q.version);
+                uri.getAbsolutePathBuilder().path(q.id.toString()).build(), queries.response(q), q.version);
     }
 
     @PATCH
@@ -190,29 +182,27 @@ public class QuickWinResource {
     @Operation(operationId = "updateQuickWin", summary = "Change some of a quick win's fields")
     @RequestBody(
             content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = QuickWinApi.Request.class)),
+                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuickWinRequest.class)),
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = QuickWinApi.Request.class))
+                        schema = @Schema(implementation = QuickWinRequest.class))
             })
     @APIResponse(
             responseCode = "200",
             description = "The quick win",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = QuickWinApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(responseCode = "409", description = "COMPLETED or CANCELLED")
     @APIResponse(
             responseCode = "422",
             description = "Session or stakeholders of another region, or a session of another dimension")
-    public RestResponse<QuickWinApi.Response> patch(
+    public RestResponse<QuickWinResponse> patch(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
             JsonNode patch) {
         QuickWin q = service.patch(regionCode, id, ifMatch, patch);
-        return ETags.ok(mapper.toResponse(q, quickWins.derived(q.id)), q.version, null);
+        return ETags.ok(queries.response(q), q.version, null);
     }
 
     @POST
@@ -232,16 +222,16 @@ public class QuickWinResource {
             responseCode = "200",
             description = "The quick win in its new status",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = QuickWinApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "COMPLETED below 100 % progress without a reason")
-    public RestResponse<QuickWinApi.Response> transition(
+    public RestResponse<QuickWinResponse> transition(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
                     String ifMatch,
-            @NotNull @Valid QuickWinApi.TransitionRequest request) {
+            @NotNull @Valid QuickWinTransitionRequest request) {
         QuickWin q = service.transition(regionCode, id, ifMatch, request);
-        return ETags.ok(mapper.toResponse(q, quickWins.derived(q.id)), q.version, null);
+        return ETags.ok(queries.response(q), q.version, null);
     }
 
     @GET
@@ -252,67 +242,21 @@ public class QuickWinResource {
             operationId = "listQuickWinTransitions",
             summary = "The quick win's status history, oldest first",
             description = "Sort field: occurredAt (default).")
-    public Page<QuickWinApi.TransitionResponse> history(@PathParam("id") UUID id, @BeanParam PageParams params) {
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = TransitionPage.class)))
+    public Page<QuickWinTransitionResponse> history(@PathParam("id") UUID id, @BeanParam PageParams params) {
         QuickWin q = service.find(regionCode, id);
         PageRequest page = PageRequest.of(params, Map.of("occurredAt", "occurredAt"), "occurredAt", "id");
-        return Paging.page(
-                QuickWinTransition.<QuickWinTransition>find("quickWinId", page.sort(), q.id), page, mapper::toResponse);
-    }
-
-    /** Responses for a page, with the derived numbers of all its rows in one query. */
-    private List<QuickWinApi.Response> responses(List<QuickWin> rows) {
-        Map<UUID, QuickWinRepository.Derived> derived =
-                quickWins.derived(rows.stream().map(q -> q.id).collect(Collectors.toList()));
-        return rows.stream()
-                .map(q -> mapper.toResponse(q, derived.getOrDefault(q.id, QuickWinRepository.Derived.NONE)))
-                .toList();
-    }
-
-    private static final List<String> COLUMNS = List.of(
-            "id",
-            "regionCode",
-            "title",
-            "dimension",
-            "status",
-            "fgdSessionId",
-            "leadStakeholderId",
-            "plannedBudget",
-            "budgetRealised",
-            "currency",
-            "fundingSource",
-            "targetYear",
-            "startDate",
-            "endDate",
-            "progressPercent",
-            "progressSource",
-            "version");
-
-    private static List<String> row(QuickWinApi.Response r) {
-        return Arrays.asList(
-                r.id().toString(),
-                r.regionCode(),
-                r.title(),
-                r.dimension().name(),
-                r.status().name(),
-                Objects.toString(r.fgdSessionId(), null),
-                Objects.toString(r.leadStakeholderId(), null),
-                r.plannedBudget(),
-                r.budgetRealised(),
-                r.currency(),
-                r.fundingSource().name(),
-                Integer.toString(r.targetYear()),
-                Objects.toString(r.startDate(), null),
-                Objects.toString(r.endDate(), null),
-                r.progress().percent().exact(),
-                r.progress().source(),
-                Long.toString(r.version()));
+        return queries.transitions(q, page);
     }
 
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "QuickWinPage")
     static final class QuickWinPage {
         @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<QuickWinApi.Response> items;
+        public List<QuickWinResponse> items;
 
         @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;
@@ -321,6 +265,26 @@ public class QuickWinResource {
         public int limit;
 
         @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
+        public long total;
+    }
+
+    /** The history's schema: its contract name, PageTransitionResponse, is the one it was first published with. */
+    @Schema(name = "PageTransitionResponse")
+    static final class TransitionPage {
+        @Schema(maxItems = PageRequest.MAX_LIMIT)
+        public List<QuickWinTransitionResponse> items;
+
+        @Schema(examples = "0", minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
+        public int offset;
+
+        @Schema(examples = "20", minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
+        public int limit;
+
+        @Schema(
+                description = "Number of items in the whole result",
+                examples = "57",
+                minimum = "0",
+                maximum = SchemaLimits.INT64_MAX)
         public long total;
     }
 }

@@ -12,7 +12,11 @@ import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
 import id.smartcity.platform.security.Caller;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.quickwin.api.QuickWinApi;
+import id.smartcity.quickwin.api.KpiRequest;
+import id.smartcity.quickwin.api.MilestoneRequest;
+import id.smartcity.quickwin.api.ProgressReportRequest;
+import id.smartcity.quickwin.api.QuickWinRequest;
+import id.smartcity.quickwin.api.QuickWinTransitionRequest;
 import id.smartcity.region.RegionRepository;
 import id.smartcity.stakeholder.StakeholderRepository;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -64,7 +68,7 @@ public class QuickWinService {
     SecurityIdentity identity;
 
     @Transactional
-    public QuickWin create(String regionCode, QuickWinApi.Request request) {
+    public QuickWin create(String regionCode, QuickWinRequest request) {
         regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         check(regionCode, request);
         QuickWin q = new QuickWin();
@@ -83,8 +87,8 @@ public class QuickWinService {
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict("The quick win is " + q.status + "; it no longer changes");
         }
-        QuickWinApi.Request before = mapper.toState(q);
-        QuickWinApi.Request request = mergePatch.apply(before, patch, QuickWinApi.Request.class);
+        QuickWinRequest before = mapper.toState(q);
+        QuickWinRequest request = mergePatch.apply(before, patch, QuickWinRequest.class);
         check(regionCode, request);
         mapper.apply(request, q);
         audit.updated(QuickWin.AUDIT_TYPE, q.id.toString(), regionCode, before, mapper.toState(q));
@@ -93,7 +97,7 @@ public class QuickWinService {
     }
 
     @Transactional
-    public QuickWin transition(String regionCode, UUID id, String ifMatch, QuickWinApi.TransitionRequest request) {
+    public QuickWin transition(String regionCode, UUID id, String ifMatch, QuickWinTransitionRequest request) {
         QuickWin q = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, q.version);
         QuickWinStatus to = request.to();
@@ -149,7 +153,7 @@ public class QuickWinService {
     // --- milestones --------------------------------------------------------------------------
 
     @Transactional
-    public Milestone addMilestone(String regionCode, UUID id, QuickWinApi.MilestoneRequest r) {
+    public Milestone addMilestone(String regionCode, UUID id, MilestoneRequest r) {
         QuickWin q = open(regionCode, id);
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
@@ -166,8 +170,8 @@ public class QuickWinService {
         QuickWin q = open(regionCode, id);
         Milestone m = milestone(q, milestoneId);
         ETags.checkIfMatch(ifMatch, m.version);
-        QuickWinApi.MilestoneRequest before = milestoneState(m);
-        apply(mergePatch.apply(before, patch, QuickWinApi.MilestoneRequest.class), m);
+        MilestoneRequest before = milestoneState(m);
+        apply(mergePatch.apply(before, patch, MilestoneRequest.class), m);
         audit.updated(Milestone.AUDIT_TYPE, m.id.toString(), regionCode, before, milestoneState(m));
         touch(q);
         return m;
@@ -186,7 +190,7 @@ public class QuickWinService {
     // --- progress reports --------------------------------------------------------------------
 
     @Transactional
-    public ProgressReport addReport(String regionCode, UUID id, QuickWinApi.ReportRequest r) {
+    public ProgressReport addReport(String regionCode, UUID id, ProgressReportRequest r) {
         QuickWin q = open(regionCode, id);
         ProgressReport report = new ProgressReport();
         report.id = UUID.randomUUID();
@@ -207,7 +211,7 @@ public class QuickWinService {
     // --- KPIs --------------------------------------------------------------------------------
 
     @Transactional
-    public Kpi addKpi(String regionCode, UUID id, QuickWinApi.KpiRequest r) {
+    public Kpi addKpi(String regionCode, UUID id, KpiRequest r) {
         QuickWin q = open(regionCode, id);
         Kpi k = new Kpi();
         k.id = UUID.randomUUID();
@@ -221,15 +225,13 @@ public class QuickWinService {
     @Transactional
     public Kpi patchKpi(String regionCode, UUID id, UUID kpiId, String ifMatch, JsonNode patch) {
         QuickWin q = open(regionCode, id);
-        Kpi k = Kpi.<Kpi>find("id = ?1 and quickWinId = ?2", kpiId, q.id)
-                .firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound("KPI " + kpiId));
+        Kpi k = quickWins.kpi(q.id, kpiId).orElseThrow(() -> ApiException.notFound("KPI " + kpiId));
         ETags.checkIfMatch(ifMatch, k.version);
-        QuickWinApi.KpiRequest before = kpiState(k);
-        QuickWinApi.KpiRequest after = mergePatch.apply(before, patch, QuickWinApi.KpiRequest.class);
+        KpiRequest before = kpiState(k);
+        KpiRequest after = mergePatch.apply(before, patch, KpiRequest.class);
         apply(after, k);
         audit.updated(Kpi.AUDIT_TYPE, k.id.toString(), regionCode, before, kpiState(k));
-        Kpi.getEntityManager().flush();
+        quickWins.flush();
         return k;
     }
 
@@ -253,8 +255,8 @@ public class QuickWinService {
     }
 
     private Milestone milestone(QuickWin q, UUID milestoneId) {
-        return Milestone.<Milestone>find("id = ?1 and quickWinId = ?2", milestoneId, q.id)
-                .firstResultOptional()
+        return quickWins
+                .milestone(q.id, milestoneId)
                 .orElseThrow(() -> ApiException.notFound("Milestone " + milestoneId));
     }
 
@@ -264,7 +266,7 @@ public class QuickWinService {
         quickWins.flush();
     }
 
-    private static void apply(QuickWinApi.MilestoneRequest r, Milestone m) {
+    private static void apply(MilestoneRequest r, Milestone m) {
         boolean done = Boolean.TRUE.equals(r.done());
         if (done && r.doneDate() == null) {
             throw ApiException.invalid("doneDate", "is required when done is true");
@@ -279,7 +281,7 @@ public class QuickWinService {
         m.doneDate = r.doneDate();
     }
 
-    private static void apply(QuickWinApi.KpiRequest r, Kpi k) {
+    private static void apply(KpiRequest r, Kpi k) {
         k.name = r.name().strip();
         k.unit = r.unit().strip();
         k.baseline = r.baseline();
@@ -288,16 +290,16 @@ public class QuickWinService {
         k.direction = r.direction();
     }
 
-    private static QuickWinApi.MilestoneRequest milestoneState(Milestone m) {
-        return new QuickWinApi.MilestoneRequest(m.title, m.weight, m.dueDate, m.done, m.doneDate);
+    private static MilestoneRequest milestoneState(Milestone m) {
+        return new MilestoneRequest(m.title, m.weight, m.dueDate, m.done, m.doneDate);
     }
 
-    private static QuickWinApi.KpiRequest kpiState(Kpi k) {
-        return new QuickWinApi.KpiRequest(k.name, k.unit, k.baseline, k.target, k.actual, k.direction);
+    private static KpiRequest kpiState(Kpi k) {
+        return new KpiRequest(k.name, k.unit, k.baseline, k.target, k.actual, k.direction);
     }
 
     /** Session and stakeholders of the same region (and the session of the same dimension): 422 otherwise. */
-    private void check(String regionCode, QuickWinApi.Request r) {
+    private void check(String regionCode, QuickWinRequest r) {
         if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
             throw ApiException.invalid("endDate", "must not be before startDate");
         }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FgdTransitionRequest")
-public record TransitionRequest(
+public record FgdTransitionRequest(
         @NotNull FgdStatus to,
 
         @NotBlank @Size(max = 500) @Schema(examples = "Held as planned with 14 participants", maxLength = 500)
