@@ -9,7 +9,7 @@ import id.smartcity.platform.problem.Problem;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.FrameworkRequest;
 import id.smartcity.readiness.api.FrameworkVersionResponse;
-import id.smartcity.readiness.api.Name;
+import id.smartcity.readiness.api.LocalizedName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -85,7 +85,7 @@ public class FrameworkService {
         return new FrameworkVersionResponse(
                 f.frameworkCode,
                 f.version,
-                new Name(f.nameId, f.nameEn),
+                new LocalizedName(f.nameId, f.nameEn),
                 f.description,
                 d,
                 bands,
@@ -95,7 +95,8 @@ public class FrameworkService {
     }
 
     private FrameworkRequest state(FrameworkVersion f) {
-        return new FrameworkRequest(f.frameworkCode, new Name(f.nameId, f.nameEn), f.description, definition(f));
+        return new FrameworkRequest(
+                f.frameworkCode, new LocalizedName(f.nameId, f.nameEn), f.description, definition(f));
     }
 
     private void apply(FrameworkRequest r, FrameworkVersion f) {

@@ -56,7 +56,7 @@ public record ResultResponse(
 
     @Schema(name = "ReadinessBand")
     public record BandResult(
-            Name predicate,
+            LocalizedName predicate,
 
             @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String lowerBound,
@@ -71,7 +71,7 @@ public record ResultResponse(
             @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
             String code,
 
-            Name name,
+            LocalizedName name,
 
             @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String weight,
@@ -92,7 +92,7 @@ public record ResultResponse(
             @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
             String code,
 
-            Name name,
+            LocalizedName name,
 
             @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String weight,
