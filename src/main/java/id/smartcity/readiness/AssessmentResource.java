@@ -11,9 +11,14 @@ import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.readiness.api.AssessmentApi;
+import id.smartcity.readiness.api.AssessmentResponse;
+import id.smartcity.readiness.api.AssessmentTransitionRequest;
+import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.FrameworkRef;
+import id.smartcity.readiness.api.IndicatorScoreResponse;
 import id.smartcity.readiness.api.ResultResponse;
+import id.smartcity.readiness.api.ScoreRequest;
 import id.smartcity.readiness.api.TrendResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -112,9 +117,9 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    public RestResponse<AssessmentApi.Response> get(
+    public RestResponse<AssessmentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadinessAssessment a = service.find(regionCode, id);
         return ETags.ok(toResponse(a), a.version, ifNoneMatch);
@@ -135,12 +140,11 @@ public class AssessmentResource {
                 @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "The region already has an assessment for this period and framework version")
-    public RestResponse<AssessmentApi.Response> create(
-            @NotNull @Valid AssessmentApi.CreateRequest request, UriInfo uri) {
+    public RestResponse<AssessmentResponse> create(@NotNull @Valid CreateAssessmentRequest request, UriInfo uri) {
         ReadinessAssessment a = service.create(regionCode, request);
         return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), toResponse(a), a.version);
     }
@@ -158,9 +162,9 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
-    public RestResponse<AssessmentApi.Response> score(
+    public RestResponse<AssessmentResponse> score(
             @PathParam("id") UUID id,
             @PathParam("indicatorCode")
                     @Parameter(
@@ -172,7 +176,7 @@ public class AssessmentResource {
                                             maxLength = 40))
                     String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
-            @NotNull @Valid AssessmentApi.ScoreRequest request) {
+            @NotNull @Valid ScoreRequest request) {
         ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
         return ETags.ok(toResponse(a), a.version, null);
     }
@@ -186,9 +190,9 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
-    public RestResponse<AssessmentApi.Response> unscore(
+    public RestResponse<AssessmentResponse> unscore(
             @PathParam("id") UUID id,
             @PathParam("indicatorCode")
                     @Parameter(
@@ -220,13 +224,13 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment in its new status",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "Unscored indicators; unscored lists them")
-    public RestResponse<AssessmentApi.Response> transition(
+    public RestResponse<AssessmentResponse> transition(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
-            @NotNull @Valid AssessmentApi.TransitionRequest request) {
+            @NotNull @Valid AssessmentTransitionRequest request) {
         ReadinessAssessment a = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(toResponse(a), a.version, null);
     }
@@ -327,22 +331,22 @@ public class AssessmentResource {
         return results.trend(regionCode, code);
     }
 
-    AssessmentApi.Response toResponse(ReadinessAssessment a) {
-        List<AssessmentApi.ScoreResponse> scores = new ArrayList<>(a.scores.stream()
-                .map(s -> new AssessmentApi.ScoreResponse(
+    AssessmentResponse toResponse(ReadinessAssessment a) {
+        List<IndicatorScoreResponse> scores = new ArrayList<>(a.scores.stream()
+                .map(s -> new IndicatorScoreResponse(
                         s.indicatorCode,
                         s.score,
                         s.evidence,
                         s.evidenceLinks == null ? List.of() : List.of(s.evidenceLinks.split("\n"))))
                 .toList());
-        scores.sort(Comparator.comparing(AssessmentApi.ScoreResponse::indicatorCode));
+        scores.sort(Comparator.comparing(IndicatorScoreResponse::indicatorCode));
         int total = frameworks.definition(a.framework).pillars().stream()
                 .mapToInt(p -> p.indicators().size())
                 .sum();
-        return new AssessmentApi.Response(
+        return new AssessmentResponse(
                 a.id,
                 a.regionCode,
-                new AssessmentApi.FrameworkRef(a.framework.frameworkCode, a.framework.version),
+                new FrameworkRef(a.framework.frameworkCode, a.framework.version),
                 a.period,
                 a.status,
                 a.statusReason,
@@ -362,7 +366,7 @@ public class AssessmentResource {
     @Schema(name = "ReadinessAssessmentPage")
     static final class AssessmentPage {
         @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<AssessmentApi.Response> items;
+        public List<AssessmentResponse> items;
 
         @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;

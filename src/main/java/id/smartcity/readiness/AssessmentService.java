@@ -8,8 +8,10 @@ import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.readiness.api.AssessmentApi;
+import id.smartcity.readiness.api.AssessmentTransitionRequest;
+import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.ScoreRequest;
 import id.smartcity.region.RegionRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +53,7 @@ public class AssessmentService {
     SecurityIdentity identity;
 
     @Transactional
-    public ReadinessAssessment create(String regionCode, AssessmentApi.CreateRequest request) {
+    public ReadinessAssessment create(String regionCode, CreateAssessmentRequest request) {
         regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         FrameworkVersion framework = frameworks.find(request.frameworkCode(), request.frameworkVersion());
         if (assessments.exists(regionCode, framework.id, request.period())) {
@@ -71,7 +73,7 @@ public class AssessmentService {
     /** Sets one indicator's score and evidence (DRAFT only). */
     @Transactional
     public ReadinessAssessment score(
-            String regionCode, UUID id, String indicatorCode, String ifMatch, AssessmentApi.ScoreRequest request) {
+            String regionCode, UUID id, String indicatorCode, String ifMatch, ScoreRequest request) {
         ReadinessAssessment a = draft(regionCode, id, ifMatch);
         requireIndicator(a, indicatorCode);
         List<String> links = checkedLinks(request.links());
@@ -116,7 +118,7 @@ public class AssessmentService {
 
     @Transactional
     public ReadinessAssessment transition(
-            String regionCode, UUID id, String ifMatch, AssessmentApi.TransitionRequest request) {
+            String regionCode, UUID id, String ifMatch, AssessmentTransitionRequest request) {
         ReadinessAssessment a = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, a.version);
         AssessmentStatus to = request.to();

@@ -21,7 +21,7 @@ public record ResultResponse(
         @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
         String regionCode,
 
-        AssessmentApi.FrameworkRef framework,
+        FrameworkRef framework,
 
         @Schema(pattern = SchemaLimits.PERIOD, maxLength = 7)
         String period,
