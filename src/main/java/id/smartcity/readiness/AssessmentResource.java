@@ -1,11 +1,10 @@
 package id.smartcity.readiness;
 
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
@@ -15,8 +14,6 @@ import id.smartcity.readiness.api.AssessmentResponse;
 import id.smartcity.readiness.api.AssessmentTransitionRequest;
 import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
-import id.smartcity.readiness.api.FrameworkRef;
-import id.smartcity.readiness.api.IndicatorScoreResponse;
 import id.smartcity.readiness.api.ResultResponse;
 import id.smartcity.readiness.api.ScoreRequest;
 import id.smartcity.readiness.api.TrendResponse;
@@ -39,9 +36,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,16 +57,13 @@ public class AssessmentResource {
     private static final Map<String, String> SORTABLE = Map.of("period", "period", "createdAt", "createdAt");
 
     @Inject
-    AssessmentRepository assessments;
-
-    @Inject
     AssessmentService service;
 
     @Inject
     ReadinessResults results;
 
     @Inject
-    FrameworkService frameworks;
+    AssessmentMapper mapper;
 
     @PathParam("regionCode")
     @Parameter(description = "Kemendagri code, e.g. 33.03")
@@ -99,13 +90,12 @@ public class AssessmentResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                     String framework) {
         PageRequest page = PageRequest.of(params, SORTABLE, "period", "id");
-        var query = assessments.search(
+        Page<AssessmentResponse> assessments = service.list(
                 regionCode,
                 Params.enumValue("status", status, AssessmentStatus.class),
                 Params.text("framework", framework, 40),
-                page.sort());
-        return Response.ok(Paging.page(query, page, this::toResponse), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+                page);
+        return Response.ok(assessments, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -122,7 +112,7 @@ public class AssessmentResource {
     public RestResponse<AssessmentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadinessAssessment a = service.find(regionCode, id);
-        return ETags.ok(toResponse(a), a.version, ifNoneMatch);
+        return ETags.ok(mapper.toResponse(a), a.version, ifNoneMatch);
     }
 
     @POST
@@ -146,7 +136,8 @@ public class AssessmentResource {
             description = "The region already has an assessment for this period and framework version")
     public RestResponse<AssessmentResponse> create(@NotNull @Valid CreateAssessmentRequest request, UriInfo uri) {
         ReadinessAssessment a = service.create(regionCode, request);
-        return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), toResponse(a), a.version);
+        return ETags.created(
+                uri.getAbsolutePathBuilder().path(a.id.toString()).build(), mapper.toResponse(a), a.version);
     }
 
     @PUT
@@ -178,7 +169,7 @@ public class AssessmentResource {
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid ScoreRequest request) {
         ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
-        return ETags.ok(toResponse(a), a.version, null);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
     @DELETE
@@ -205,7 +196,7 @@ public class AssessmentResource {
                     String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
         ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
-        return ETags.ok(toResponse(a), a.version, null);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
     @POST
@@ -232,7 +223,7 @@ public class AssessmentResource {
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid AssessmentTransitionRequest request) {
         ReadinessAssessment a = service.transition(regionCode, id, ifMatch, request);
-        return ETags.ok(toResponse(a), a.version, null);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
     @GET
@@ -257,55 +248,7 @@ public class AssessmentResource {
     public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
         ResultResponse r = results.result(service.find(regionCode, id));
         if (Csv.wanted(headers)) {
-            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", new CsvBody(w -> {
-                Csv.line(
-                        w,
-                        List.of(
-                                "pillar",
-                                "pillarWeight",
-                                "pillarNormalisedWeight",
-                                "indicator",
-                                "indicatorWeight",
-                                "weightInPillar",
-                                "effectiveWeight",
-                                "score",
-                                "contribution",
-                                "contributionExact"));
-                for (ResultResponse.PillarResult p : r.pillars()) {
-                    for (ResultResponse.IndicatorResult i : p.indicators()) {
-                        Csv.line(
-                                w,
-                                Arrays.asList(
-                                        p.code(),
-                                        p.weight(),
-                                        p.normalisedWeight(),
-                                        i.code(),
-                                        i.weight(),
-                                        i.weightInPillar(),
-                                        i.effectiveWeight(),
-                                        i.score(),
-                                        i.contribution() == null
-                                                ? null
-                                                : i.contribution().value(),
-                                        i.contribution() == null
-                                                ? null
-                                                : i.contribution().exact()));
-                    }
-                }
-                Csv.line(
-                        w,
-                        Arrays.asList(
-                                "INDEX",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                r.index() == null ? null : r.index().value(),
-                                r.index() == null ? null : r.index().exact()));
-            }));
+            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", ReadinessCsv.body(r));
         }
         return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -329,37 +272,6 @@ public class AssessmentResource {
             throw ApiException.invalid("framework", "is required, e.g. READINESS");
         }
         return results.trend(regionCode, code);
-    }
-
-    AssessmentResponse toResponse(ReadinessAssessment a) {
-        List<IndicatorScoreResponse> scores = new ArrayList<>(a.scores.stream()
-                .map(s -> new IndicatorScoreResponse(
-                        s.indicatorCode,
-                        s.score,
-                        s.evidence,
-                        s.evidenceLinks == null ? List.of() : List.of(s.evidenceLinks.split("\n"))))
-                .toList());
-        scores.sort(Comparator.comparing(IndicatorScoreResponse::indicatorCode));
-        int total = frameworks.definition(a.framework).pillars().stream()
-                .mapToInt(p -> p.indicators().size())
-                .sum();
-        return new AssessmentResponse(
-                a.id,
-                a.regionCode,
-                new FrameworkRef(a.framework.frameworkCode, a.framework.version),
-                a.period,
-                a.status,
-                a.statusReason,
-                a.submittedBy,
-                a.submittedAt,
-                a.verifiedBy,
-                a.verifiedAt,
-                scores,
-                scores.size(),
-                total,
-                a.version,
-                a.createdAt,
-                a.updatedAt);
     }
 
     /** The list's schema (a named page type for the contract). */

@@ -3,11 +3,15 @@ package id.smartcity.readiness;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
 import id.smartcity.platform.security.Roles;
+import id.smartcity.readiness.api.AssessmentResponse;
 import id.smartcity.readiness.api.AssessmentTransitionRequest;
 import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
@@ -47,10 +51,20 @@ public class AssessmentService {
     RegionRepository regions;
 
     @Inject
+    AssessmentMapper mapper;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
     SecurityIdentity identity;
+
+    /** One page of the region's assessments, of the status and framework code when given. */
+    public Page<AssessmentResponse> list(
+            String regionCode, AssessmentStatus status, String frameworkCode, PageRequest page) {
+        return Paging.page(
+                assessments.search(regionCode, status, frameworkCode, page.sort()), page, mapper::toResponse);
+    }
 
     @Transactional
     public ReadinessAssessment create(String regionCode, CreateAssessmentRequest request) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.readiness.api.FrameworkDefinition;
@@ -60,6 +63,11 @@ public class FrameworkService {
         audit.updated(FrameworkVersion.AUDIT_TYPE, f.auditId(), null, before, request);
         frameworks.flush();
         return f;
+    }
+
+    /** One page of the framework versions, of the framework code when given. */
+    public Page<FrameworkVersionResponse> list(String code, PageRequest page) {
+        return Paging.page(frameworks.search(code, page.sort()), page, this::toResponse);
     }
 
     public FrameworkVersion find(String code, int version) {
