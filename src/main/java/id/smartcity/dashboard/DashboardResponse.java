@@ -2,7 +2,7 @@ package id.smartcity.dashboard;
 
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.http.ExactDecimal;
-import id.smartcity.platform.http.Localized;
+import id.smartcity.platform.http.LocalizedText;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import java.time.LocalDate;
@@ -29,7 +29,7 @@ public record DashboardResponse(
     @Schema(name = "DashboardDimension")
     public record DimensionFigures(
             DimensionCode dimension,
-            Localized name,
+            LocalizedText name,
 
             @Schema(
                     description = "Active stakeholders grouped in the dimension",
@@ -111,7 +111,7 @@ public record DashboardResponse(
             int frameworkVersion,
 
             ExactDecimal index,
-            Localized band,
+            LocalizedText band,
             @Schema(maxItems = 20) List<PillarScore> pillars,
 
             @Schema(description = "Index change since the verified assessment before it; absent if none")

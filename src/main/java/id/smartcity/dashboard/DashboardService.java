@@ -3,7 +3,7 @@ package id.smartcity.dashboard;
 import id.smartcity.dimension.Dimension;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.http.ExactDecimal;
-import id.smartcity.platform.http.Localized;
+import id.smartcity.platform.http.LocalizedText;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.quickwin.QuickWinStatus;
 import id.smartcity.readiness.AssessmentRepository;
@@ -136,7 +136,7 @@ public class DashboardService {
             Dimension dim = names.get(d.name());
             dimensions.add(new DashboardResponse.DimensionFigures(
                     d,
-                    dim == null ? null : new Localized(dim.nameId, dim.nameEn),
+                    dim == null ? null : new LocalizedText(dim.nameId, dim.nameEn),
                     s.stakeholders,
                     new DashboardResponse.FgdFigures(s.held, s.planned, s.cancelled),
                     s.byStatus,
@@ -169,7 +169,7 @@ public class DashboardService {
                 r.index(),
                 r.band() == null
                         ? null
-                        : new Localized(
+                        : new LocalizedText(
                                 r.band().predicate().id(), r.band().predicate().en()),
                 r.pillars().stream()
                         .map(p -> new DashboardResponse.PillarScore(p.code(), p.score()))

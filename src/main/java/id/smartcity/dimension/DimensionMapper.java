@@ -1,7 +1,7 @@
 package id.smartcity.dimension;
 
 import id.smartcity.dimension.api.DimensionResponse;
-import id.smartcity.platform.http.Localized;
+import id.smartcity.platform.http.LocalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
@@ -11,10 +11,10 @@ public class DimensionMapper {
         return new DimensionResponse(
                 DimensionCode.valueOf(d.code),
                 d.position,
-                new Localized(d.nameId, d.nameEn),
-                new Localized(d.descriptionId, d.descriptionEn),
+                new LocalizedText(d.nameId, d.nameEn),
+                new LocalizedText(d.descriptionId, d.descriptionEn),
                 d.elements.stream()
-                        .map(e -> new DimensionResponse.ElementResponse(e.code, new Localized(e.nameId, e.nameEn)))
+                        .map(e -> new DimensionResponse.ElementResponse(e.code, new LocalizedText(e.nameId, e.nameEn)))
                         .toList());
     }
 }

@@ -4,8 +4,6 @@ import id.smartcity.dimension.api.DimensionResponse;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
-import id.smartcity.platform.problem.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -29,10 +27,7 @@ public class DimensionResource {
     private static final Map<String, String> SORTABLE = Map.of("position", "position", "code", "code");
 
     @Inject
-    DimensionRepository dimensions;
-
-    @Inject
-    DimensionMapper mapper;
+    DimensionService service;
 
     @GET
     @Operation(
@@ -41,7 +36,7 @@ public class DimensionResource {
             description = "All six dimensions with their elements. Sort fields: position (default), code.")
     public Page<DimensionResponse> list(@BeanParam PageParams params) {
         PageRequest page = PageRequest.of(params, SORTABLE, "position", "code");
-        return Paging.page(dimensions.findAll(page.sort()), page, mapper::toResponse);
+        return service.list(page);
     }
 
     @GET
@@ -53,9 +48,6 @@ public class DimensionResource {
                             description = "Dimension code, e.g. GOVERNANCE",
                             schema = @Schema(implementation = DimensionCode.class))
                     String code) {
-        return dimensions
-                .findByIdOptional(code)
-                .map(mapper::toResponse)
-                .orElseThrow(() -> ApiException.notFound("Dimension " + code));
+        return service.get(code);
     }
 }

@@ -1,19 +1,21 @@
 package id.smartcity.readiness;
 
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.readiness.api.AssessmentApi;
+import id.smartcity.readiness.api.AssessmentResponse;
+import id.smartcity.readiness.api.AssessmentTransitionRequest;
+import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.ResultResponse;
+import id.smartcity.readiness.api.ScoreRequest;
 import id.smartcity.readiness.api.TrendResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,9 +36,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,16 +57,13 @@ public class AssessmentResource {
     private static final Map<String, String> SORTABLE = Map.of("period", "period", "createdAt", "createdAt");
 
     @Inject
-    AssessmentRepository assessments;
-
-    @Inject
     AssessmentService service;
 
     @Inject
     ReadinessResults results;
 
     @Inject
-    FrameworkService frameworks;
+    AssessmentMapper mapper;
 
     @PathParam("regionCode")
     @Parameter(description = "Kemendagri code, e.g. 33.03")
@@ -94,13 +90,12 @@ public class AssessmentResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                     String framework) {
         PageRequest page = PageRequest.of(params, SORTABLE, "period", "id");
-        var query = assessments.search(
+        Page<AssessmentResponse> assessments = service.list(
                 regionCode,
                 Params.enumValue("status", status, AssessmentStatus.class),
                 Params.text("framework", framework, 40),
-                page.sort());
-        return Response.ok(Paging.page(query, page, this::toResponse), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+                page);
+        return Response.ok(assessments, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -112,12 +107,12 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
-    public RestResponse<AssessmentApi.Response> get(
+    public RestResponse<AssessmentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadinessAssessment a = service.find(regionCode, id);
-        return ETags.ok(toResponse(a), a.version, ifNoneMatch);
+        return ETags.ok(mapper.toResponse(a), a.version, ifNoneMatch);
     }
 
     @POST
@@ -135,14 +130,14 @@ public class AssessmentResource {
                 @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
             },
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(
             responseCode = "409",
             description = "The region already has an assessment for this period and framework version")
-    public RestResponse<AssessmentApi.Response> create(
-            @NotNull @Valid AssessmentApi.CreateRequest request, UriInfo uri) {
+    public RestResponse<AssessmentResponse> create(@NotNull @Valid CreateAssessmentRequest request, UriInfo uri) {
         ReadinessAssessment a = service.create(regionCode, request);
-        return ETags.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build(), toResponse(a), a.version);
+        return ETags.created(
+                uri.getAbsolutePathBuilder().path(a.id.toString()).build(), mapper.toResponse(a), a.version);
     }
 
     @PUT
@@ -158,9 +153,9 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
-    public RestResponse<AssessmentApi.Response> score(
+    public RestResponse<AssessmentResponse> score(
             @PathParam("id") UUID id,
             @PathParam("indicatorCode")
                     @Parameter(
@@ -172,9 +167,9 @@ public class AssessmentResource {
                                             maxLength = 40))
                     String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
-            @NotNull @Valid AssessmentApi.ScoreRequest request) {
+            @NotNull @Valid ScoreRequest request) {
         ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
-        return ETags.ok(toResponse(a), a.version, null);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
     @DELETE
@@ -186,9 +181,9 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
-    public RestResponse<AssessmentApi.Response> unscore(
+    public RestResponse<AssessmentResponse> unscore(
             @PathParam("id") UUID id,
             @PathParam("indicatorCode")
                     @Parameter(
@@ -201,7 +196,7 @@ public class AssessmentResource {
                     String indicatorCode,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
         ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
-        return ETags.ok(toResponse(a), a.version, null);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
     @POST
@@ -220,15 +215,15 @@ public class AssessmentResource {
             responseCode = "200",
             description = "The assessment in its new status",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = AssessmentApi.Response.class)))
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "Unscored indicators; unscored lists them")
-    public RestResponse<AssessmentApi.Response> transition(
+    public RestResponse<AssessmentResponse> transition(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
-            @NotNull @Valid AssessmentApi.TransitionRequest request) {
+            @NotNull @Valid AssessmentTransitionRequest request) {
         ReadinessAssessment a = service.transition(regionCode, id, ifMatch, request);
-        return ETags.ok(toResponse(a), a.version, null);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
     @GET
@@ -253,55 +248,7 @@ public class AssessmentResource {
     public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
         ResultResponse r = results.result(service.find(regionCode, id));
         if (Csv.wanted(headers)) {
-            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", new CsvBody(w -> {
-                Csv.line(
-                        w,
-                        List.of(
-                                "pillar",
-                                "pillarWeight",
-                                "pillarNormalisedWeight",
-                                "indicator",
-                                "indicatorWeight",
-                                "weightInPillar",
-                                "effectiveWeight",
-                                "score",
-                                "contribution",
-                                "contributionExact"));
-                for (ResultResponse.PillarResult p : r.pillars()) {
-                    for (ResultResponse.IndicatorResult i : p.indicators()) {
-                        Csv.line(
-                                w,
-                                Arrays.asList(
-                                        p.code(),
-                                        p.weight(),
-                                        p.normalisedWeight(),
-                                        i.code(),
-                                        i.weight(),
-                                        i.weightInPillar(),
-                                        i.effectiveWeight(),
-                                        i.score(),
-                                        i.contribution() == null
-                                                ? null
-                                                : i.contribution().value(),
-                                        i.contribution() == null
-                                                ? null
-                                                : i.contribution().exact()));
-                    }
-                }
-                Csv.line(
-                        w,
-                        Arrays.asList(
-                                "INDEX",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                r.index() == null ? null : r.index().value(),
-                                r.index() == null ? null : r.index().exact()));
-            }));
+            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", ReadinessCsv.body(r));
         }
         return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -327,42 +274,11 @@ public class AssessmentResource {
         return results.trend(regionCode, code);
     }
 
-    AssessmentApi.Response toResponse(ReadinessAssessment a) {
-        List<AssessmentApi.ScoreResponse> scores = new ArrayList<>(a.scores.stream()
-                .map(s -> new AssessmentApi.ScoreResponse(
-                        s.indicatorCode,
-                        s.score,
-                        s.evidence,
-                        s.evidenceLinks == null ? List.of() : List.of(s.evidenceLinks.split("\n"))))
-                .toList());
-        scores.sort(Comparator.comparing(AssessmentApi.ScoreResponse::indicatorCode));
-        int total = frameworks.definition(a.framework).pillars().stream()
-                .mapToInt(p -> p.indicators().size())
-                .sum();
-        return new AssessmentApi.Response(
-                a.id,
-                a.regionCode,
-                new AssessmentApi.FrameworkRef(a.framework.frameworkCode, a.framework.version),
-                a.period,
-                a.status,
-                a.statusReason,
-                a.submittedBy,
-                a.submittedAt,
-                a.verifiedBy,
-                a.verifiedAt,
-                scores,
-                scores.size(),
-                total,
-                a.version,
-                a.createdAt,
-                a.updatedAt);
-    }
-
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "ReadinessAssessmentPage")
     static final class AssessmentPage {
         @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<AssessmentApi.Response> items;
+        public List<AssessmentResponse> items;
 
         @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
         public int offset;

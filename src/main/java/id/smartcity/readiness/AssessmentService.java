@@ -3,14 +3,20 @@ package id.smartcity.readiness;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
 import id.smartcity.platform.security.Caller;
 import id.smartcity.platform.security.Roles;
-import id.smartcity.readiness.api.AssessmentApi;
+import id.smartcity.readiness.api.AssessmentResponse;
+import id.smartcity.readiness.api.AssessmentTransitionRequest;
+import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.ScoreRequest;
 import id.smartcity.region.RegionRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +51,23 @@ public class AssessmentService {
     RegionRepository regions;
 
     @Inject
+    AssessmentMapper mapper;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
     SecurityIdentity identity;
 
+    /** One page of the region's assessments, of the status and framework code when given. */
+    public Page<AssessmentResponse> list(
+            String regionCode, AssessmentStatus status, String frameworkCode, PageRequest page) {
+        return Paging.page(
+                assessments.search(regionCode, status, frameworkCode, page.sort()), page, mapper::toResponse);
+    }
+
     @Transactional
-    public ReadinessAssessment create(String regionCode, AssessmentApi.CreateRequest request) {
+    public ReadinessAssessment create(String regionCode, CreateAssessmentRequest request) {
         regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         FrameworkVersion framework = frameworks.find(request.frameworkCode(), request.frameworkVersion());
         if (assessments.exists(regionCode, framework.id, request.period())) {
@@ -71,7 +87,7 @@ public class AssessmentService {
     /** Sets one indicator's score and evidence (DRAFT only). */
     @Transactional
     public ReadinessAssessment score(
-            String regionCode, UUID id, String indicatorCode, String ifMatch, AssessmentApi.ScoreRequest request) {
+            String regionCode, UUID id, String indicatorCode, String ifMatch, ScoreRequest request) {
         ReadinessAssessment a = draft(regionCode, id, ifMatch);
         requireIndicator(a, indicatorCode);
         List<String> links = checkedLinks(request.links());
@@ -116,7 +132,7 @@ public class AssessmentService {
 
     @Transactional
     public ReadinessAssessment transition(
-            String regionCode, UUID id, String ifMatch, AssessmentApi.TransitionRequest request) {
+            String regionCode, UUID id, String ifMatch, AssessmentTransitionRequest request) {
         ReadinessAssessment a = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, a.version);
         AssessmentStatus to = request.to();

@@ -4,7 +4,6 @@ import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
@@ -48,9 +47,6 @@ public class FrameworkResource {
     private static final Map<String, String> SORTABLE = Map.of("code", "frameworkCode", "version", "version");
 
     @Inject
-    FrameworkRepository frameworks;
-
-    @Inject
     FrameworkService service;
 
     @GET
@@ -67,7 +63,7 @@ public class FrameworkResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 40))
                     String code) {
         PageRequest page = PageRequest.of(params, SORTABLE, "code,version", "id");
-        return Paging.page(frameworks.search(Params.text("code", code, 40), page.sort()), page, service::toResponse);
+        return service.list(Params.text("code", code, 40), page);
     }
 
     @GET

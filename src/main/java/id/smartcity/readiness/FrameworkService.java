@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.FrameworkRequest;
 import id.smartcity.readiness.api.FrameworkVersionResponse;
-import id.smartcity.readiness.api.Name;
+import id.smartcity.readiness.api.LocalizedName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -62,6 +65,11 @@ public class FrameworkService {
         return f;
     }
 
+    /** One page of the framework versions, of the framework code when given. */
+    public Page<FrameworkVersionResponse> list(String code, PageRequest page) {
+        return Paging.page(frameworks.search(code, page.sort()), page, this::toResponse);
+    }
+
     public FrameworkVersion find(String code, int version) {
         return frameworks
                 .findVersion(code, version)
@@ -85,7 +93,7 @@ public class FrameworkService {
         return new FrameworkVersionResponse(
                 f.frameworkCode,
                 f.version,
-                new Name(f.nameId, f.nameEn),
+                new LocalizedName(f.nameId, f.nameEn),
                 f.description,
                 d,
                 bands,
@@ -95,7 +103,8 @@ public class FrameworkService {
     }
 
     private FrameworkRequest state(FrameworkVersion f) {
-        return new FrameworkRequest(f.frameworkCode, new Name(f.nameId, f.nameEn), f.description, definition(f));
+        return new FrameworkRequest(
+                f.frameworkCode, new LocalizedName(f.nameId, f.nameEn), f.description, definition(f));
     }
 
     private void apply(FrameworkRequest r, FrameworkVersion f) {

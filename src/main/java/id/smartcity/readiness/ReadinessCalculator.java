@@ -2,7 +2,7 @@ package id.smartcity.readiness;
 
 import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.readiness.api.FrameworkDefinition;
-import id.smartcity.readiness.api.Name;
+import id.smartcity.readiness.api.LocalizedName;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class ReadinessCalculator {
 
     public record PillarResult(
             String code,
-            Name name,
+            LocalizedName name,
             BigDecimal weight,
             BigDecimal normalisedWeight,
             BigDecimal score,
@@ -49,14 +49,14 @@ public final class ReadinessCalculator {
 
     public record IndicatorResult(
             String code,
-            Name name,
+            LocalizedName name,
             BigDecimal weight,
             BigDecimal weightInPillar,
             BigDecimal effectiveWeight,
             BigDecimal score,
             BigDecimal contribution) {}
 
-    public record Band(BigDecimal lowerBound, BigDecimal upperBound, boolean upperInclusive, Name predicate) {}
+    public record Band(BigDecimal lowerBound, BigDecimal upperBound, boolean upperInclusive, LocalizedName predicate) {}
 
     /** @param scores indicator code to score; missing indicators are unscored */
     public static Calculation calculate(FrameworkDefinition framework, Map<String, BigDecimal> scores) {

@@ -2,8 +2,8 @@ package id.smartcity.readiness;
 
 import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.readiness.ReadinessCalculator.Calculation;
-import id.smartcity.readiness.api.AssessmentApi;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.FrameworkRef;
 import id.smartcity.readiness.api.ResultResponse;
 import id.smartcity.readiness.api.TrendResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class ReadinessResults {
         return new ResultResponse(
                 a.id,
                 a.regionCode,
-                new AssessmentApi.FrameworkRef(a.framework.frameworkCode, a.framework.version),
+                new FrameworkRef(a.framework.frameworkCode, a.framework.version),
                 a.period,
                 a.status,
                 c.complete(),

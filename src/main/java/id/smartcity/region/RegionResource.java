@@ -6,10 +6,8 @@ import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.region.api.CreateRegionRequest;
 import id.smartcity.region.api.RegionResponse;
@@ -52,9 +50,6 @@ public class RegionResource {
             Map.of("code", "code", "name", "name", "province", "province", "cohortYear", "cohortYear");
 
     @Inject
-    RegionRepository regions;
-
-    @Inject
     RegionService service;
 
     @Inject
@@ -80,11 +75,7 @@ public class RegionResource {
                             schema = @Schema(implementation = RegionType.class))
                     String type) {
         PageRequest page = PageRequest.of(params, SORTABLE, "code", "code");
-        return Paging.page(
-                regions.listVisible(
-                        Params.text("q", q, 100), Params.enumValue("type", type, RegionType.class), page.sort()),
-                page,
-                mapper::toResponse);
+        return service.list(Params.text("q", q, 100), Params.enumValue("type", type, RegionType.class), page);
     }
 
     @GET
@@ -105,8 +96,7 @@ public class RegionResource {
             @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
             @HeaderParam("If-None-Match") @Parameter(description = "ETag of the copy the caller holds")
                     String ifNoneMatch) {
-        Region region =
-                regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        Region region = service.find(regionCode);
         return ETags.ok(mapper.toResponse(region), region.version, ifNoneMatch);
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.region.api.BodyEntry;
@@ -34,6 +37,16 @@ public class RegionService {
 
     @Inject
     AuditTrail audit;
+
+    /** One page of the regions the caller may see, matching {@code q} and of the type when given. */
+    public Page<RegionResponse> list(String q, RegionType type, PageRequest page) {
+        return Paging.page(regions.listVisible(q, type, page.sort()), page, mapper::toResponse);
+    }
+
+    /** A region the caller may see; 404 otherwise. */
+    public Region find(String code) {
+        return regions.findVisible(code).orElseThrow(() -> ApiException.notFound("Region " + code));
+    }
 
     /** Creates a region; 409 when the code is taken. */
     @Transactional

@@ -23,9 +23,6 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
     @Inject
     RegionScope scope;
 
-    /** List filters; null means any. */
-    public record Filter(DimensionCode dimension, StakeholderKind kind, Boolean active, String q) {}
-
     public Optional<Stakeholder> findInRegion(String regionCode, UUID id) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
@@ -47,7 +44,7 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
                 .firstResultOptional();
     }
 
-    public PanacheQuery<Stakeholder> search(String regionCode, Filter f, Sort sort) {
+    public PanacheQuery<Stakeholder> search(String regionCode, StakeholderFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.dimension() != null) {

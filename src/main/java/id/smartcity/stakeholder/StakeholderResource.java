@@ -3,12 +3,10 @@ package id.smartcity.stakeholder;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
-import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
@@ -36,12 +34,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -61,9 +56,6 @@ public class StakeholderResource {
     static final int CSV_MAX_ROWS = 10_000;
     private static final Map<String, String> SORTABLE =
             Map.of("name", "name", "kind", "kind", "organisation", "organisation", "createdAt", "createdAt");
-
-    @Inject
-    StakeholderRepository stakeholders;
 
     @Inject
     StakeholderService service;
@@ -108,31 +100,19 @@ public class StakeholderResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 100))
                     String q,
             HttpHeaders headers) {
-        StakeholderRepository.Filter filter = new StakeholderRepository.Filter(
+        StakeholderFilter filter = new StakeholderFilter(
                 Params.enumValue("dimension", dimension, DimensionCode.class),
                 Params.enumValue("kind", kind, StakeholderKind.class),
                 Params.bool("active", active),
                 Params.text("q", q, 100));
         PageRequest page = PageRequest.of(params, SORTABLE, "name", "id");
         boolean personal = personalData.visible();
-        var query = stakeholders.search(regionCode, filter, page.sort());
         if (Csv.wanted(headers)) {
             List<StakeholderResponse> rows =
-                    query
-                            .range(page.offset(), page.offset() + page.exportRows(params, CSV_MAX_ROWS) - 1)
-                            .list()
-                            .stream()
-                            .map(s -> mapper.toResponse(s, personal))
-                            .toList();
-            return Csv.attachment("stakeholders-" + regionCode + ".csv", new CsvBody(w -> {
-                Csv.line(w, columns(personal));
-                for (StakeholderResponse s : rows) {
-                    Csv.line(w, row(s, personal));
-                }
-            }));
+                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS), personal);
+            return Csv.attachment("stakeholders-" + regionCode + ".csv", StakeholderCsv.body(rows, personal));
         }
-        return Response.ok(
-                        Paging.page(query, page, s -> mapper.toResponse(s, personal)), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(service.list(regionCode, filter, page, personal), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 
@@ -248,33 +228,6 @@ public class StakeholderResource {
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version to delete") String ifMatch) {
         service.delete(regionCode, id, ifMatch);
-    }
-
-    private static List<String> columns(boolean personal) {
-        List<String> columns = new ArrayList<>(List.of("id", "regionCode", "name", "kind", "organisation", "position"));
-        if (personal) {
-            columns.addAll(List.of("email", "phone"));
-        }
-        columns.addAll(List.of("memberships", "active", "version", "createdAt", "updatedAt"));
-        return columns;
-    }
-
-    private static List<String> row(StakeholderResponse s, boolean personal) {
-        // Organisation and position are optional: Arrays.asList, which takes nulls (List.of throws).
-        List<String> row = new ArrayList<>(Arrays.asList(
-                s.id().toString(), s.regionCode(), s.name(), s.kind().name(), s.organisation(), s.position()));
-        if (personal) {
-            row.add(s.email());
-            row.add(s.phone());
-        }
-        row.add(s.memberships().stream()
-                .map(m -> m.dimension() + ":" + m.role())
-                .collect(Collectors.joining(";")));
-        row.add(Boolean.toString(s.active()));
-        row.add(Long.toString(s.version()));
-        row.add(s.createdAt().toString());
-        row.add(s.updatedAt().toString());
-        return row;
     }
 
     /** The JSON list's schema (a named page type for the contract). */

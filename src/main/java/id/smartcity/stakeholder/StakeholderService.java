@@ -5,6 +5,9 @@ import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.http.Page;
+import id.smartcity.platform.http.PageRequest;
+import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
@@ -12,6 +15,7 @@ import id.smartcity.platform.security.Roles;
 import id.smartcity.region.RegionRepository;
 import id.smartcity.stakeholder.api.MembershipEntry;
 import id.smartcity.stakeholder.api.StakeholderRequest;
+import id.smartcity.stakeholder.api.StakeholderResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +49,25 @@ public class StakeholderService {
 
     @Inject
     SecurityIdentity identity;
+
+    /** One page of the region's stakeholders that match the filter. */
+    public Page<StakeholderResponse> list(
+            String regionCode, StakeholderFilter filter, PageRequest page, boolean personal) {
+        return Paging.page(
+                stakeholders.search(regionCode, filter, page.sort()), page, s -> mapper.toResponse(s, personal));
+    }
+
+    /** At most {@code rows} of the region's stakeholders that match the filter, from the page's offset on. */
+    public List<StakeholderResponse> export(
+            String regionCode, StakeholderFilter filter, PageRequest page, int rows, boolean personal) {
+        return stakeholders
+                .search(regionCode, filter, page.sort())
+                .range(page.offset(), page.offset() + rows - 1)
+                .list()
+                .stream()
+                .map(s -> mapper.toResponse(s, personal))
+                .toList();
+    }
 
     @Transactional
     public Stakeholder create(String regionCode, StakeholderRequest request) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.smartcity.readiness.ReadinessCalculator.Calculation;
 import id.smartcity.readiness.api.FrameworkDefinition;
-import id.smartcity.readiness.api.Name;
+import id.smartcity.readiness.api.LocalizedName;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -224,11 +224,11 @@ class ReadinessCalculatorTest {
     }
 
     static FrameworkDefinition.Band band(String upTo, String predicate) {
-        return new FrameworkDefinition.Band(dec(upTo), new Name(predicate, predicate));
+        return new FrameworkDefinition.Band(dec(upTo), new LocalizedName(predicate, predicate));
     }
 
-    private static Name name(String code) {
-        return new Name(code, code);
+    private static LocalizedName name(String code) {
+        return new LocalizedName(code, code);
     }
 
     private static BigDecimal dec(String s) {

@@ -1,7 +1,7 @@
 package id.smartcity.dimension.api;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.http.Localized;
+import id.smartcity.platform.http.LocalizedText;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,8 +16,8 @@ public record DimensionResponse(
                 maximum = "6")
         int position,
 
-        Localized name,
-        Localized description,
+        LocalizedText name,
+        LocalizedText description,
         @Schema(maxItems = 20) List<ElementResponse> elements) {
 
     @Schema(name = "DimensionElement")
@@ -25,5 +25,5 @@ public record DimensionResponse(
             @Schema(examples = "PUBLIC_SERVICES", pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 48)
             String code,
 
-            Localized name) {}
+            LocalizedText name) {}
 }

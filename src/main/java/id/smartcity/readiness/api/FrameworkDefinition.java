@@ -44,7 +44,7 @@ public record FrameworkDefinition(
             @Schema(examples = "STRUKTUR", maxLength = 40)
             String code,
 
-            @NotNull @Valid Name name,
+            @NotNull @Valid LocalizedName name,
 
             @NotNull
             @DecimalMin(value = "0", inclusive = false)
@@ -61,7 +61,7 @@ public record FrameworkDefinition(
             @Schema(examples = "SDM", maxLength = 40)
             String code,
 
-            @NotNull @Valid Name name,
+            @NotNull @Valid LocalizedName name,
 
             @NotNull
             @DecimalMin(value = "0", inclusive = false)
@@ -83,5 +83,5 @@ public record FrameworkDefinition(
             @Schema(examples = "1.8")
             BigDecimal upTo,
 
-            @NotNull @Valid Name predicate) {}
+            @NotNull @Valid LocalizedName predicate) {}
 }

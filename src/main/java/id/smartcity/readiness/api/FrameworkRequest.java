@@ -14,6 +14,6 @@ public record FrameworkRequest(
         @Schema(examples = "READINESS", maxLength = 40)
         String code,
 
-        @NotNull @Valid Name name,
+        @NotNull @Valid LocalizedName name,
         @Size(max = 2000) @Schema(maxLength = 2000) String description,
         @NotNull @Valid FrameworkDefinition definition) {}

@@ -14,7 +14,7 @@ public record FrameworkVersionResponse(
         @Schema(examples = "1", minimum = "1", maximum = SchemaLimits.INT32_MAX)
         int version,
 
-        Name name,
+        LocalizedName name,
         @Schema(maxLength = 2000) String description,
         FrameworkDefinition definition,
 
@@ -37,5 +37,5 @@ public record FrameworkVersionResponse(
             @Schema(description = "Whether upperBound belongs to the band (only for the last, 5.0)")
             boolean upperInclusive,
 
-            Name predicate) {}
+            LocalizedName predicate) {}
 }

@@ -21,7 +21,7 @@ public record ResultResponse(
         @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
         String regionCode,
 
-        AssessmentApi.FrameworkRef framework,
+        FrameworkRef framework,
 
         @Schema(pattern = SchemaLimits.PERIOD, maxLength = 7)
         String period,
@@ -56,7 +56,7 @@ public record ResultResponse(
 
     @Schema(name = "ReadinessBand")
     public record BandResult(
-            Name predicate,
+            LocalizedName predicate,
 
             @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String lowerBound,
@@ -71,7 +71,7 @@ public record ResultResponse(
             @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
             String code,
 
-            Name name,
+            LocalizedName name,
 
             @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String weight,
@@ -92,7 +92,7 @@ public record ResultResponse(
             @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)
             String code,
 
-            Name name,
+            LocalizedName name,
 
             @Schema(pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String weight,

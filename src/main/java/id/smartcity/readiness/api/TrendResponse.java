@@ -35,7 +35,7 @@ public record TrendResponse(
 
             OffsetDateTime verifiedAt,
             ExactDecimal index,
-            Name band,
+            LocalizedName band,
             @Schema(maxItems = 20) List<PillarPoint> pillars) {}
 
     @Schema(name = "ReadinessTrendPillar")

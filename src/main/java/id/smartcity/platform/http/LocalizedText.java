@@ -2,9 +2,9 @@ package id.smartcity.platform.http;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A reference name in Bahasa Indonesia ({@code id}) and English ({@code en}). */
+/** Read-only reference text in id and en, up to 2000 characters: readiness names clients write are LocalizedName. */
 @Schema(name = "LocalizedText")
-public record Localized(
+public record LocalizedText(
         @Schema(examples = "Pelayanan Publik", maxLength = 2000)
         String id,
 
