@@ -70,11 +70,7 @@ public class AuditResource {
             @QueryParam("regionCode")
                     @Parameter(
                             description = "Kemendagri code, e.g. 33.03",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = SchemaLimits.REGION_CODE,
-                                            maxLength = 5))
+                            schema = @Schema(type = SchemaType.STRING, pattern = RegionCodes.PATTERN, maxLength = 5))
                     String regionCode,
             @QueryParam("entityType")
                     @Parameter(description = "e.g. REGION", schema = @Schema(type = SchemaType.STRING, maxLength = 64))

@@ -4,6 +4,7 @@ import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.platform.http.LocalizedText;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Dashboard", description = "Everything a region's dashboard shows, in one call")
 public record DashboardResponse(
-        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         @Schema(description = "The day overdue milestones are counted against (Asia/Jakarta)")

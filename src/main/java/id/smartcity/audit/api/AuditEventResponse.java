@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditEvent;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(
@@ -28,7 +29,7 @@ public record AuditEventResponse(
 
         Actor actor,
 
-        @Schema(examples = "33.03", pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(examples = "33.03", pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         @Schema(examples = "REGION", pattern = "^[A-Z][A-Z0-9_]*$", maxLength = 64)

@@ -3,6 +3,7 @@ package id.smartcity.fgd.api;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.fgd.FgdStatus;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FgdSessionResponse(
         UUID id,
 
-        @Schema(examples = "33.03", pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(examples = "33.03", pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         @Schema(maxLength = 200) String title,

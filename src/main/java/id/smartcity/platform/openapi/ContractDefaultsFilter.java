@@ -1,6 +1,7 @@
 package id.smartcity.platform.openapi;
 
 import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.security.RegionCodes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Arrays;
 import java.util.List;
@@ -212,7 +213,7 @@ public class ContractDefaultsFilter implements OASFilter {
                         .pattern("^(\\*|(W/)?\"[^\"]*\"(\\s*,\\s*(W/)?\"[^\"]*\")*)$")
                         .examples(List.of("\"3\"")));
             } else if (p.getIn() == Parameter.In.PATH && "regionCode".equals(p.getName())) {
-                p.setSchema(string(5).pattern(SchemaLimits.REGION_CODE).examples(List.of("33.03")));
+                p.setSchema(string(5).pattern(RegionCodes.PATTERN).examples(List.of("33.03")));
             }
         }
     }

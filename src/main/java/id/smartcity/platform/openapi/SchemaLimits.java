@@ -1,7 +1,6 @@
 package id.smartcity.platform.openapi;
 
 import id.smartcity.platform.http.ExactDecimal;
-import id.smartcity.platform.security.RegionCodes;
 
 /**
  * Bounds and patterns that many schemas of the contract share (annotation values must be
@@ -12,9 +11,6 @@ public final class SchemaLimits {
 
     public static final String INT32_MAX = "2147483647";
     public static final String INT64_MAX = "9223372036854775807";
-
-    /** A Kemendagri region code, {@code NN.NN}. */
-    public static final String REGION_CODE = RegionCodes.PATTERN;
 
     /** A decimal number written as a string, as the API shows computed and exact values. */
     public static final String DECIMAL = "^-?\\d+(\\.\\d+)?$";

@@ -2,6 +2,7 @@ package id.smartcity.quickwin.api;
 
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.quickwin.FundingSource;
 import id.smartcity.quickwin.QuickWinStatus;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record QuickWinResponse(
         UUID id,
 
-        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         @Schema(maxLength = 200) String title,

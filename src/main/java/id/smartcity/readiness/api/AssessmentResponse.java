@@ -1,6 +1,7 @@
 package id.smartcity.readiness.api;
 
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.readiness.AssessmentStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AssessmentResponse(
         UUID id,
 
-        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         FrameworkRef framework,

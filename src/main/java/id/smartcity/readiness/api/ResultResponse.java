@@ -2,6 +2,7 @@ package id.smartcity.readiness.api;
 
 import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.readiness.AssessmentStatus;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ResultResponse(
         UUID assessmentId,
 
-        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         FrameworkRef framework,

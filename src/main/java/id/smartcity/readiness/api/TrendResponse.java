@@ -2,6 +2,7 @@ package id.smartcity.readiness.api;
 
 import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         name = "ReadinessTrend",
         description = "Verified assessments of a region under one framework, oldest period first")
 public record TrendResponse(
-        @Schema(pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         @Schema(pattern = FrameworkDefinition.CODE, maxLength = 40)

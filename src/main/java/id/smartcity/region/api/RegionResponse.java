@@ -1,6 +1,7 @@
 package id.smartcity.region.api;
 
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.region.RegionType;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Region", description = "A kabupaten or kota taking part in the Smart City movement")
 public record RegionResponse(
-        @Schema(examples = "33.03", pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(examples = "33.03", pattern = RegionCodes.PATTERN, maxLength = 5)
         String code,
 
         @Schema(examples = "Kabupaten Purbalingga", maxLength = 200)

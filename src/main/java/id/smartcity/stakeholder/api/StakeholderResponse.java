@@ -2,6 +2,7 @@ package id.smartcity.stakeholder.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.security.RegionCodes;
 import id.smartcity.stakeholder.StakeholderKind;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StakeholderResponse(
         UUID id,
 
-        @Schema(examples = "33.03", pattern = SchemaLimits.REGION_CODE, maxLength = 5)
+        @Schema(examples = "33.03", pattern = RegionCodes.PATTERN, maxLength = 5)
         String regionCode,
 
         @Schema(examples = "Dinas Komunikasi dan Informatika Kabupaten Purbalingga", maxLength = 200)
