@@ -62,7 +62,6 @@ public class FgdMinutesResource {
                             description = "The session's version",
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MinutesResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<MinutesResponse> get(@HeaderParam("If-None-Match") String ifNoneMatch) {
         FgdSession s = service.find(regionCode, id);
         MinutesResponse minutes = mapper.minutes(s);

@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -138,9 +137,7 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "200",
             description = "The session",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<FgdSessionResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         FgdSession s = service.find(regionCode, id);
@@ -155,10 +152,6 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "201",
             description = "Created, PLANNED",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> create(@NotNull @Valid FgdSessionRequest request, UriInfo uri) {
@@ -176,7 +169,6 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "200",
             description = "The session",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
@@ -205,7 +197,6 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "200",
             description = "The session",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
@@ -231,7 +222,6 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "200",
             description = "The session in its new status",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "HELD without an attendee or without minutes; missing lists what")

@@ -97,10 +97,6 @@ public class QuickWinPartsResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<MilestoneResponse> addMilestone(@NotNull @Valid MilestoneRequest request, UriInfo uri) {
@@ -124,7 +120,6 @@ public class QuickWinPartsResource {
     @APIResponse(
             responseCode = "200",
             description = "The milestone",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<MilestoneResponse> patchMilestone(
@@ -208,10 +203,6 @@ public class QuickWinPartsResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = KpiResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<KpiResponse> addKpi(@NotNull @Valid KpiRequest request, UriInfo uri) {
@@ -233,7 +224,6 @@ public class QuickWinPartsResource {
     @APIResponse(
             responseCode = "200",
             description = "The KPI",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = KpiResponse.class)))
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<KpiResponse> patchKpi(

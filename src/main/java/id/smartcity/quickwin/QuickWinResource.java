@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -143,9 +142,7 @@ public class QuickWinResource {
     @APIResponse(
             responseCode = "200",
             description = "The quick win",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<QuickWinResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         QuickWin q = service.find(regionCode, id);
@@ -160,10 +157,6 @@ public class QuickWinResource {
     @APIResponse(
             responseCode = "201",
             description = "Created, PROPOSED",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(
             responseCode = "422",
@@ -190,7 +183,6 @@ public class QuickWinResource {
     @APIResponse(
             responseCode = "200",
             description = "The quick win",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(responseCode = "409", description = "COMPLETED or CANCELLED")
     @APIResponse(
@@ -221,7 +213,6 @@ public class QuickWinResource {
     @APIResponse(
             responseCode = "200",
             description = "The quick win in its new status",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "COMPLETED below 100 % progress without a reason")

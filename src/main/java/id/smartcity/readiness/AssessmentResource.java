@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -106,9 +105,7 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The assessment",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<AssessmentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadinessAssessment a = service.find(regionCode, id);
@@ -126,10 +123,6 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(
             responseCode = "409",
@@ -152,7 +145,6 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The assessment",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> score(
@@ -180,7 +172,6 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The assessment",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> unscore(
@@ -214,7 +205,6 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The assessment in its new status",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "Unscored indicators; unscored lists them")

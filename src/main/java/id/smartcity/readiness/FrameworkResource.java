@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -73,9 +72,7 @@ public class FrameworkResource {
     @APIResponse(
             responseCode = "200",
             description = "The version",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<FrameworkVersionResponse> get(
             @PathParam("code")
                     @Parameter(
@@ -112,10 +109,6 @@ public class FrameworkResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
     public RestResponse<FrameworkVersionResponse> create(@NotNull @Valid FrameworkRequest request, UriInfo uri) {
         FrameworkVersion f = service.create(request);
@@ -141,7 +134,6 @@ public class FrameworkResource {
     @APIResponse(
             responseCode = "200",
             description = "The version",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
     @APIResponse(responseCode = "409", description = "The version is in use and immutable")
     public RestResponse<FrameworkVersionResponse> replace(

@@ -91,7 +91,6 @@ public class RegionResource {
                             description = "The region's version",
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RegionResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<RegionResponse> get(
             @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
             @HeaderParam("If-None-Match") @Parameter(description = "ETag of the copy the caller holds")

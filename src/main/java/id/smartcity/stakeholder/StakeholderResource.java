@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -124,9 +123,7 @@ public class StakeholderResource {
     @APIResponse(
             responseCode = "200",
             description = "The stakeholder",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current version")
     public RestResponse<StakeholderResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Stakeholder s = service.find(regionCode, id);
@@ -141,10 +138,6 @@ public class StakeholderResource {
     @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers = {
-                @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-                @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))
-            },
             content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> create(@NotNull @Valid StakeholderRequest request, UriInfo uri) {
@@ -168,7 +161,6 @@ public class StakeholderResource {
     @APIResponse(
             responseCode = "200",
             description = "The stakeholder",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> replace(
@@ -202,7 +194,6 @@ public class StakeholderResource {
     @APIResponse(
             responseCode = "200",
             description = "The stakeholder",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> patch(

@@ -2,7 +2,8 @@ package id.smartcity.archfixturea;
 
 /**
  * Breaks "resources use services, never repositories" on purpose, for ArchitectureTest: a
- * resource that reads through a repository. Test code only.
+ * resource that reads through a repository. Test code only, and deliberately without JAX-RS
+ * annotations (Quarkus serves annotated test classes in the test profile).
  */
 public class ThinResourceBreaker {
 
@@ -13,20 +14,16 @@ public class ThinResourceBreaker {
         }
     }
 
-    @jakarta.ws.rs.Path("/fixture")
     public static class FixtureResource {
         FixtureRepository repository = new FixtureRepository();
 
-        @jakarta.ws.rs.GET
         public Object get() {
             return repository.find();
         }
     }
 
     /** Panache statics on an entity, from a resource, break the rule too. */
-    @jakarta.ws.rs.Path("/fixture-entities")
     public static class EntityQueryingResource {
-        @jakarta.ws.rs.GET
         public long count() {
             return id.smartcity.dimension.Dimension.count();
         }

@@ -88,6 +88,7 @@ public class ContractDefaultsFilter implements OASFilter {
                 if (operation.getResponses() == null) {
                     continue;
                 }
+                versionHeaders(operation, components);
                 for (APIResponse response :
                         operation.getResponses().getAPIResponses().values()) {
                     headers(response);
@@ -215,6 +216,61 @@ public class ContractDefaultsFilter implements OASFilter {
             } else if (p.getIn() == Parameter.In.PATH && "regionCode".equals(p.getName())) {
                 p.setSchema(string(5).pattern(RegionCodes.PATTERN).examples(List.of("33.03")));
             }
+        }
+    }
+
+    /**
+     * The headers {@link ETags} sends, derived from what an operation is, so that resources do not
+     * repeat them: a 201 carries {@code Location}, and {@code ETag} when what it creates has a
+     * {@code version} (a progress report, immutable, has none); the 200 of an operation that
+     * takes {@code If-Match} or {@code If-None-Match} carries {@code ETag}, and one that takes
+     * {@code If-None-Match} may answer 304.
+     */
+    private static void versionHeaders(Operation operation, Components components) {
+        boolean ifMatch = hasHeaderParameter(operation, "If-Match");
+        boolean ifNoneMatch = hasHeaderParameter(operation, "If-None-Match");
+        APIResponse created = operation.getResponses().getAPIResponse("201");
+        if (created != null) {
+            addHeaderIfAbsent(created, "Location");
+            if (versioned(created, components)) {
+                addHeaderIfAbsent(created, "ETag");
+            }
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && (ifMatch || ifNoneMatch)) {
+            addHeaderIfAbsent(ok, "ETag");
+        }
+        if (ifNoneMatch && operation.getResponses().getAPIResponse("304") == null) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "304",
+                            OASFactory.createAPIResponse().description("If-None-Match names the current version"));
+        }
+    }
+
+    private static boolean versioned(APIResponse response, Components components) {
+        if (response.getContent() == null || components.getSchemas() == null) {
+            return false;
+        }
+        return response.getContent().getMediaTypes().values().stream()
+                .map(MediaType::getSchema)
+                .filter(schema -> schema != null && schema.getRef() != null)
+                .map(schema -> components.getSchemas().get(schema.getRef().substring(SCHEMAS.length())))
+                .anyMatch(schema -> schema != null
+                        && schema.getProperties() != null
+                        && schema.getProperties().containsKey("version"));
+    }
+
+    private static boolean hasHeaderParameter(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static void addHeaderIfAbsent(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader());
         }
     }
 
