@@ -31,7 +31,8 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
-    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+    /** The general wording of each problem status; {@link SharedComponentsFilter} shares the responses that keep it. */
+    static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("400", "The request is not valid: the problem names each invalid field or parameter"),
             Map.entry("401", "No bearer token, or the token is not valid"),
             Map.entry("403", "The caller's role does not allow this operation"),

@@ -88,6 +88,20 @@ final class RetryContract {
         extend(responses, "422", descriptions.get("422"), KEY_REUSED);
     }
 
+    /** A POST's 409 description: the operation's own (or the general one), then the key's case. */
+    static String keyInUse(String description) {
+        return or(description, KEY_IN_USE);
+    }
+
+    /** A POST's 422 description: the operation's own (or the general one), then the key's case. */
+    static String keyReused(String description) {
+        return or(description, KEY_REUSED);
+    }
+
+    private static String or(String description, String keyCase) {
+        return description + "; or " + keyCase;
+    }
+
     /** Declares the headers every response carries, once the responses are complete. */
     static void addHeaders(PathItem.HttpMethod method, APIResponses responses) {
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
@@ -115,9 +129,9 @@ final class RetryContract {
     private static void extend(APIResponses responses, String code, String general, String keyCase) {
         APIResponse response = responses.getAPIResponse(code);
         if (response == null) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(general + "; or " + keyCase));
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(or(general, keyCase)));
         } else {
-            response.setDescription(response.getDescription() + "; or " + keyCase);
+            response.setDescription(or(response.getDescription(), keyCase));
         }
     }
 

@@ -73,15 +73,15 @@ class OpenApiContractTest {
                     missing.add(where + ": security requirement");
                 }
                 for (String status : List.of("401", "403", "500")) {
-                    if (operation
-                            .at("/responses/" + status + "/content/application~1problem+json/schema/$ref")
+                    if (response(doc, operation, status)
+                            .at("/content/application~1problem+json/schema/$ref")
                             .isMissingNode()) {
                         missing.add(where + ": problem response " + status);
                     }
                 }
                 if (path.getKey().contains("{")
-                        && operation
-                                .at("/responses/404/content/application~1problem+json")
+                        && response(doc, operation, "404")
+                                .at("/content/application~1problem+json")
                                 .isMissingNode()) {
                     missing.add(where + ": problem response 404");
                 }
@@ -122,6 +122,23 @@ class OpenApiContractTest {
         assertEquals(List.of(), missing);
     }
 
+    /** The operation's response for the status, its reference (to components/responses) followed. */
+    private static JsonNode response(JsonNode doc, JsonNode operation, String status) {
+        return resolve(doc, operation.path("responses").path(status));
+    }
+
+    /** The object a {@code $ref} (inside the contract) points at; the node itself when it is no reference. */
+    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; hops < 10 && current.has("$ref"); hops++) {
+            String ref = current.path("$ref").asText();
+            assertTrue(ref.startsWith("#/"), "a reference outside the contract: " + ref);
+            current = doc.at(ref.substring(1));
+            assertTrue(!current.isMissingNode(), "a reference to nothing: " + ref);
+        }
+        return current;
+    }
+
     /** The served contract as a tree: fast to walk, unlike a path expression per lookup. */
     private static JsonNode contract() throws IOException {
         return new ObjectMapper()
@@ -146,7 +163,7 @@ class OpenApiContractTest {
                 }
                 String where = method.toUpperCase() + " " + path.getKey();
                 JsonNode responses = operation.path("responses");
-                JsonNode tooMany = responses.path("429");
+                JsonNode tooMany = response(doc, operation, "429");
                 if (!"#/components/schemas/Problem"
                                 .equals(tooMany.at("/content/application~1problem+json/schema/$ref")
                                         .asText())
@@ -154,15 +171,15 @@ class OpenApiContractTest {
                                 .equals(tooMany.at("/headers/Retry-After/$ref").asText())) {
                     missing.add(where + ": 429 problem with Retry-After");
                 }
-                for (var response : responses.properties()) {
-                    String status = response.getKey();
+                for (var entry : responses.properties()) {
+                    String status = entry.getKey();
                     if (!status.startsWith("2") && !status.startsWith("4")) {
                         continue;
                     }
+                    JsonNode response = resolve(doc, entry.getValue());
                     for (String header : List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")) {
                         if (!("#/components/headers/" + header)
-                                .equals(response.getValue()
-                                        .path("headers")
+                                .equals(response.path("headers")
                                         .path(header)
                                         .path("$ref")
                                         .asText())) {
@@ -171,9 +188,7 @@ class OpenApiContractTest {
                     }
                     if (method.equals("post")
                             && status.startsWith("2")
-                            && response.getValue()
-                                    .at("/headers/Idempotent-Replayed/$ref")
-                                    .isMissingNode()) {
+                            && response.at("/headers/Idempotent-Replayed/$ref").isMissingNode()) {
                         missing.add(where + " " + status + ": Idempotent-Replayed");
                     }
                 }
@@ -190,7 +205,10 @@ class OpenApiContractTest {
                     missing.add(where + ": Idempotency-Key parameter");
                 }
                 for (String status : List.of("409", "422")) {
-                    if (!responses.path(status).path("description").asText().contains("Idempotency-Key")) {
+                    if (!response(doc, operation, status)
+                            .path("description")
+                            .asText()
+                            .contains("Idempotency-Key")) {
                         missing.add(where + ": " + status + " for the Idempotency-Key");
                     }
                 }

@@ -196,4 +196,44 @@ class OpenApiContractValidationTest {
         assertReported(violations, "/0/id: string found, integer expected");
         assertEquals(2, violations.size(), violations::toString);
     }
+
+    @Test
+    void sharedResponsesAndHeadersAreFollowed() {
+        OpenApiContract contract = OpenApiContract.parse("""
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                paths:
+                  /api/v1/things/{id}:
+                    parameters:
+                    - $ref: "#/components/parameters/Id"
+                    get:
+                      operationId: getThing
+                      responses:
+                        "404": {$ref: "#/components/responses/NotFound"}
+                components:
+                  parameters:
+                    Id: {name: id, in: path, required: true, schema: {type: string}}
+                  responses:
+                    NotFound:
+                      description: not found
+                      headers:
+                        X-Total: {$ref: "#/components/headers/X-Total"}
+                      content:
+                        application/problem+json:
+                          schema: {$ref: "#/components/schemas/Problem"}
+                  headers:
+                    X-Total: {required: true, schema: {type: integer}}
+                  schemas:
+                    Problem: {type: object, required: [status], properties: {status: {type: integer}}}
+                """);
+        assertEquals(
+                List.of(),
+                contract.validateResponse(
+                        "GET", "/api/v1/things/1", 404, PROBLEM, "{\"status\":404}", Set.of("X-Total")::contains));
+        List<String> violations =
+                contract.validateResponse("GET", "/api/v1/things/1", 404, PROBLEM, "{\"status\":\"404\"}");
+        assertReported(violations, "required header X-Total is missing");
+        assertReported(violations, "/status: string found, integer expected");
+        assertReported(contract.validateResponse("GET", "/api/v1/things/1", 404, JSON, "{}"), "media type");
+    }
 }

@@ -1,0 +1,333 @@
+package id.smartcity.platform.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.Constructible;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Makes the contract readable: what the other filters repeat on every operation is written once in
+ * {@code components} and referred to by {@code $ref}.
+ *
+ * <ul>
+ *   <li>Problem responses with the general wording of their status ({@link #SHARED_RESPONSES}:
+ *       {@code BadRequest}, {@code NotFound}, {@code PreconditionFailed}, {@code TooManyRequests},
+ *       ...) go to {@code components/responses}. A response that says something of its own (a 409
+ *       naming the state that forbids the change) stays in its operation.
+ *   <li>A parameter that several operations declare identically ({@code If-Match}, {@code
+ *       If-None-Match}, {@code regionCode}, {@code limit}, {@code offset}, {@code sort}, ...) goes to
+ *       {@code components/parameters}, named after it ({@code IfMatch}, {@code RegionCode}); where
+ *       operations declare it differently (their own description), the most common form is shared
+ *       and the others stay inline.
+ *   <li>Headers are components already ({@link ContractDefaultsFilter}, {@link RetryContract}).
+ * </ul>
+ *
+ * Only objects that are structurally identical are merged, so the contract means what it meant
+ * inline; names and order do not depend on anything but the contract. Runs last (below {@link
+ * ContractDefaultsFilter}), once every response and parameter is complete.
+ */
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = -2000)
+public class SharedComponentsFilter implements OASFilter {
+
+    private static final String RESPONSES = "#/components/responses/";
+    private static final String PARAMETERS = "#/components/parameters/";
+
+    /** What smallrye-openapi calls the 401 and 403 it adds to every secured operation. */
+    private static final String NOT_AUTHORIZED = "Not Authorized";
+
+    private static final String NOT_ALLOWED = "Not Allowed";
+
+    /** The 304 of a conditional GET (If-None-Match), as the resources declare it. */
+    private static final String NOT_MODIFIED = "If-None-Match names the current version";
+
+    private record Shared(String name, String status, String description) {}
+
+    /** The shared problem responses, in the order of {@code components/responses}. */
+    static final List<Shared> SHARED_RESPONSES = List.of(
+            new Shared("NotModified", "304", NOT_MODIFIED),
+            general("BadRequest", "400"),
+            new Shared("Unauthorized", "401", NOT_AUTHORIZED),
+            general("Unauthorized", "401"),
+            new Shared("Forbidden", "403", NOT_ALLOWED),
+            general("Forbidden", "403"),
+            general("NotFound", "404"),
+            general("NotAcceptable", "406"),
+            general("Conflict", "409"),
+            new Shared("ConflictOrIdempotencyKeyInUse", "409", RetryContract.keyInUse(description("409"))),
+            general("PreconditionFailed", "412"),
+            general("ContentTooLarge", "413"),
+            general("UnsupportedMediaType", "415"),
+            general("UnprocessableContent", "422"),
+            new Shared(
+                    "UnprocessableContentOrIdempotencyKeyReused", "422", RetryContract.keyReused(description("422"))),
+            new Shared("TooManyRequests", "429", RetryContract.TOO_MANY_REQUESTS),
+            general("InternalServerError", "500"),
+            general("ServiceUnavailable", "503"));
+
+    private static Shared general(String name, String status) {
+        return new Shared(name, status, description(status));
+    }
+
+    private static String description(String status) {
+        return ProblemResponsesFilter.DESCRIPTIONS.get(status);
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        Components components = openAPI.getComponents();
+        if (components == null) {
+            components = OASFactory.createComponents();
+            openAPI.setComponents(components);
+        }
+        List<PathItem> items = new ArrayList<>(new TreeMap<>(openAPI.getPaths().getPathItems()).values());
+        shareResponses(items, components);
+        shareParameters(items, components);
+    }
+
+    private static void shareResponses(List<PathItem> items, Components components) {
+        // The first response of each shared kind (in path and method order) becomes the component;
+        // the others refer to it when they are the same, and stay inline when they are not. Two
+        // kinds with one name (the two wordings of a 401) cannot both be shared: the first wins.
+        Map<Shared, String> canonical = new LinkedHashMap<>();
+        Map<Shared, APIResponse> chosen = new LinkedHashMap<>();
+        for (PathItem item : items) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getResponses() == null) {
+                    continue;
+                }
+                Map<String, APIResponse> responses =
+                        new LinkedHashMap<>(operation.getResponses().getAPIResponses());
+                for (Map.Entry<String, APIResponse> entry : responses.entrySet()) {
+                    APIResponse response = entry.getValue();
+                    Shared shared =
+                            response.getRef() == null ? shared(entry.getKey(), response.getDescription()) : null;
+                    if (shared == null) {
+                        continue;
+                    }
+                    String form = canonical(response);
+                    if (!canonical.containsKey(shared)
+                            && chosen.keySet().stream().noneMatch(s -> s.name().equals(shared.name()))) {
+                        canonical.put(shared, form);
+                        chosen.put(shared, response);
+                    }
+                    if (form.equals(canonical.get(shared))) {
+                        entry.setValue(OASFactory.createAPIResponse().ref(RESPONSES + shared.name()));
+                    }
+                }
+                operation.getResponses().setAPIResponses(responses);
+            }
+        }
+        for (Shared shared : SHARED_RESPONSES) {
+            if (chosen.containsKey(shared)) {
+                components.addResponse(shared.name(), chosen.get(shared));
+            }
+        }
+    }
+
+    /** The shared response that a status with this description is; null if none. */
+    private static Shared shared(String status, String description) {
+        for (Shared shared : SHARED_RESPONSES) {
+            if (shared.status().equals(status) && shared.description().equals(description)) {
+                return shared;
+            }
+        }
+        return null;
+    }
+
+    private static void shareParameters(List<PathItem> items, Components components) {
+        // Count each form of each parameter (by location and name) over the whole contract.
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        Map<String, Parameter> examples = new LinkedHashMap<>();
+        for (List<Parameter> list : parameterLists(items)) {
+            for (Parameter p : list) {
+                if (p.getRef() != null || p.getName() == null || p.getIn() == null) {
+                    continue;
+                }
+                String key = p.getName() + "\u0000" + p.getIn();
+                String form = canonical(p);
+                counts.computeIfAbsent(key, k -> new TreeMap<>()).merge(form, 1, Integer::sum);
+                examples.putIfAbsent(form, p);
+            }
+        }
+        // The most common form of each (two uses at least) is shared; ties go to the first form in
+        // canonical order, so that the choice does not depend on the order of the operations.
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Integer>> entry : counts.entrySet()) {
+            Map.Entry<String, Integer> best = entry.getValue().entrySet().stream()
+                    .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .orElseThrow();
+            if (best.getValue() < 2) {
+                continue;
+            }
+            Parameter parameter = examples.get(best.getKey());
+            String name = pascal(parameter.getName());
+            if (taken(components, names, name)) {
+                name = name + pascal(parameter.getIn().toString());
+            }
+            if (taken(components, names, name)) {
+                continue;
+            }
+            names.put(best.getKey(), name);
+            components.addParameter(name, parameter);
+        }
+        for (PathItem item : items) {
+            item.setParameters(referring(item.getParameters(), names));
+            for (Operation operation : item.getOperations().values()) {
+                operation.setParameters(referring(operation.getParameters(), names));
+            }
+        }
+    }
+
+    private static boolean taken(Components components, Map<String, String> names, String name) {
+        return names.containsValue(name)
+                || (components.getParameters() != null
+                        && components.getParameters().containsKey(name));
+    }
+
+    private static List<List<Parameter>> parameterLists(List<PathItem> items) {
+        List<List<Parameter>> lists = new ArrayList<>();
+        for (PathItem item : items) {
+            if (item.getParameters() != null) {
+                lists.add(item.getParameters());
+            }
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getParameters() != null) {
+                    lists.add(operation.getParameters());
+                }
+            }
+        }
+        return lists;
+    }
+
+    private static List<Parameter> referring(List<Parameter> parameters, Map<String, String> names) {
+        if (parameters == null) {
+            return null;
+        }
+        List<Parameter> result = new ArrayList<>(parameters.size());
+        for (Parameter p : parameters) {
+            String name = p.getRef() == null ? names.get(canonical(p)) : null;
+            result.add(name == null ? p : OASFactory.createParameter().ref(PARAMETERS + name));
+        }
+        return result;
+    }
+
+    /** {@code If-Match} gives {@code IfMatch}, {@code regionCode} {@code RegionCode}, {@code HEADER} {@code Header}. */
+    static String pascal(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = true;
+        for (char c : text.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A model object as text that two objects share exactly when they describe the same thing:
+     * every property that the MicroProfile OpenAPI interfaces expose, in name order, recursively.
+     */
+    static String canonical(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Constructible) {
+            out.append('{');
+            for (Method getter : getters(value.getClass())) {
+                Object property;
+                try {
+                    property = getter.invoke(value);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read " + getter + " of " + value.getClass(), e);
+                }
+                if (property == null) {
+                    continue;
+                }
+                out.append(getter.getName()).append('=');
+                write(property, out);
+                out.append(',');
+            }
+            out.append('}');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            new TreeMap<>(map).forEach((k, v) -> {
+                out.append(k).append('=');
+                write(v, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            list.forEach(v -> {
+                write(v, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else {
+            out.append(value.getClass().getSimpleName())
+                    .append(':')
+                    .append(value.toString().replace("\\", "\\\\").replace(",", "\\,"));
+        }
+    }
+
+    private static final Map<Class<?>, List<Method>> GETTERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The no-argument getters of the MicroProfile OpenAPI model interfaces that {@code type} implements. */
+    private static List<Method> getters(Class<?> type) {
+        return GETTERS.computeIfAbsent(type, t -> {
+            Map<String, Method> byName = new TreeMap<>();
+            for (Class<?> model : modelInterfaces(t, new ArrayList<>())) {
+                for (Method m : model.getMethods()) {
+                    if (m.getParameterCount() == 0
+                            && !Modifier.isStatic(m.getModifiers())
+                            && (m.getName().startsWith("get") || m.getName().startsWith("is"))) {
+                        byName.putIfAbsent(m.getName(), m);
+                    }
+                }
+            }
+            if (byName.isEmpty()) {
+                throw new IllegalStateException("No MicroProfile OpenAPI model getters on " + t);
+            }
+            return List.copyOf(byName.values());
+        });
+    }
+
+    /** The MicroProfile OpenAPI model interfaces that {@code type} implements, directly or not. */
+    private static List<Class<?>> modelInterfaces(Class<?> type, List<Class<?>> found) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().startsWith("org.eclipse.microprofile.openapi.models") && !found.contains(i)) {
+                    found.add(i);
+                }
+                modelInterfaces(i, found);
+            }
+        }
+        return found;
+    }
+}
