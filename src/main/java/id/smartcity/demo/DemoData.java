@@ -16,9 +16,6 @@ import id.smartcity.quickwin.ProgressReport;
 import id.smartcity.quickwin.QuickWin;
 import id.smartcity.quickwin.QuickWinMapper;
 import id.smartcity.quickwin.QuickWinStatus;
-import id.smartcity.readiness.AssessmentStatus;
-import id.smartcity.readiness.FrameworkVersion;
-import id.smartcity.readiness.ReadinessAssessment;
 import id.smartcity.region.Region;
 import id.smartcity.region.RegionMapper;
 import id.smartcity.region.RegionType;
@@ -71,6 +68,9 @@ public class DemoData {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    DemoReadiness readiness;
 
     @Inject
     RegionMapper regionMapper;
@@ -224,78 +224,10 @@ public class DemoData {
             quickWin(session, byDimension.get(d).get(0), outcomes.get(d)[1].replace("Quick win: ", ""), slot);
             slot++;
         }
-        readiness();
+        readiness.load();
         em.flush();
         LOG.info("Demo data: loaded Purbalingga (33.03) and Banyumas (33.02)");
         return true;
-    }
-
-    /**
-     * A verified 2024 readiness assessment (submitted and verified by two different demo users)
-     * and a 2025 draft with six of nine indicators scored.
-     */
-    private void readiness() {
-        FrameworkVersion framework = em.createQuery(
-                        "from FrameworkVersion where frameworkCode = 'READINESS' and version = 1",
-                        FrameworkVersion.class)
-                .getSingleResult();
-        Map<String, String> scores2024 = new LinkedHashMap<>();
-        scores2024.put("SDM", "2.8");
-        scores2024.put("BIROKRASI", "3.0");
-        scores2024.put("ANGGARAN", "2.6");
-        scores2024.put("FISIK", "3.4");
-        // 95 % 4G/3G coverage, broadband in 25 % of households (2023 selection).
-        scores2024.put("DIGITAL", "3.6");
-        scores2024.put("SOSIAL", "3.1");
-        scores2024.put("KELEMBAGAAN", "3.3");
-        scores2024.put("KEBIJAKAN_REGULASI", "2.9");
-        scores2024.put("PENEGAKAN_HUKUM", "2.5");
-        ReadinessAssessment verified = assessment(framework, "2024", scores2024);
-        verified.status = AssessmentStatus.VERIFIED;
-        verified.submittedBy = "demo-coordinator";
-        verified.submittedAt = OffsetDateTime.of(2024, 7, 12, 15, 0, 0, 0, WIB);
-        verified.verifiedBy = "demo-auditor";
-        verified.verifiedAt = OffsetDateTime.of(2024, 7, 26, 10, 0, 0, 0, WIB);
-        audit.record(
-                AuditAction.VERIFY,
-                ReadinessAssessment.AUDIT_TYPE,
-                verified.id.toString(),
-                PURBALINGGA,
-                Map.of("status", AssessmentStatus.SUBMITTED.name()),
-                Map.of("status", AssessmentStatus.VERIFIED.name()));
-        Map<String, String> scores2025 = new LinkedHashMap<>();
-        scores2025.put("SDM", "3.1");
-        scores2025.put("BIROKRASI", "3.2");
-        scores2025.put("ANGGARAN", "2.8");
-        scores2025.put("FISIK", "3.5");
-        scores2025.put("DIGITAL", "3.9");
-        scores2025.put("SOSIAL", "3.3");
-        assessment(framework, "2025", scores2025);
-    }
-
-    private ReadinessAssessment assessment(FrameworkVersion framework, String period, Map<String, String> scores) {
-        ReadinessAssessment a = new ReadinessAssessment();
-        a.id = UUID.nameUUIDFromBytes(("demo-readiness-" + period).getBytes(StandardCharsets.UTF_8));
-        a.regionCode = PURBALINGGA;
-        a.framework = framework;
-        a.period = period;
-        em.persist(a);
-        audit.created(
-                ReadinessAssessment.AUDIT_TYPE,
-                a.id.toString(),
-                PURBALINGGA,
-                Map.of("frameworkCode", "READINESS", "frameworkVersion", 1, "period", period));
-        scores.forEach((indicator, score) -> {
-            a.scores.add(new ReadinessAssessment.Score(indicator, new BigDecimal(score), "Penilaian demo", null));
-            audit.record(
-                    AuditAction.SCORE,
-                    ReadinessAssessment.AUDIT_TYPE,
-                    a.id.toString(),
-                    PURBALINGGA,
-                    null,
-                    Map.of("indicatorCode", indicator, "score", score));
-        });
-        return a;
     }
 
     private void region(String code, String name, Integer cohort, Map<DimensionCode, String> coordinators) {
