@@ -10,6 +10,7 @@ import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.readiness.api.AssessmentResponse;
 import id.smartcity.readiness.api.AssessmentTransitionRequest;
@@ -228,9 +229,12 @@ public class AssessmentResource {
             String body)
             throws IOException {
         List<BulkScoring.Entry> entries;
+        List<Problem.FieldError> errors = List.of();
         MediaType type = headers.getMediaType();
         if (type != null && type.getType().equals("text") && type.getSubtype().equals("csv")) {
-            entries = ScoreCsv.read(body);
+            ScoreCsv.Parsed csv = ScoreCsv.read(body);
+            entries = csv.entries();
+            errors = csv.errors();
         } else {
             if (body == null || body.isBlank()) {
                 throw ApiException.invalid("body", "is required");
@@ -245,7 +249,7 @@ public class AssessmentResource {
             }
             entries = BulkScoring.entries(request);
         }
-        ReadinessAssessment a = bulk.replace(regionCode, id, ifMatch, entries);
+        ReadinessAssessment a = bulk.replace(regionCode, id, ifMatch, entries, errors);
         return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 

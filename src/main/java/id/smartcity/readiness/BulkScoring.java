@@ -54,13 +54,14 @@ public class BulkScoring {
     }
 
     @Transactional
-    public ReadinessAssessment replace(String regionCode, UUID id, String ifMatch, List<Entry> entries) {
+    public ReadinessAssessment replace(
+            String regionCode, UUID id, String ifMatch, List<Entry> entries, List<Problem.FieldError> earlier) {
         ReadinessAssessment a = assessments.draft(regionCode, id, ifMatch);
         FrameworkDefinition d = frameworks.definition(a.framework);
         FrameworkScale scale = FrameworkScales.scale(d);
         Set<String> known = new HashSet<>();
         d.pillars().forEach(p -> p.indicators().forEach(i -> known.add(i.code())));
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>(earlier);
         Map<String, ReadinessAssessment.Score> wanted = new TreeMap<>();
         for (Entry e : entries) {
             String code = e.indicatorCode();
@@ -102,6 +103,7 @@ public class BulkScoring {
                             links.isEmpty() ? null : String.join("\n", links)));
         }
         if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparing(BulkScoring::order));
             throw ApiException.invalid(errors);
         }
         Map<String, Object> before = new LinkedHashMap<>();
@@ -130,6 +132,12 @@ public class BulkScoring {
         audit.record(AuditAction.SCORE, ReadinessAssessment.AUDIT_TYPE, a.id.toString(), regionCode, before, after);
         repository.flush();
         return AssessmentService.loaded(a);
+    }
+
+    /** Problems in the order of the body: by entry or line number. */
+    private static long order(Problem.FieldError e) {
+        String digits = e.field().replaceAll("^\\D*(\\d+).*$", "$1");
+        return digits.matches("\\d+") ? Long.parseLong(digits) : 0;
     }
 
     private static List<String> checked(List<String> links) {

@@ -21,8 +21,11 @@ final class ScoreCsv {
 
     private ScoreCsv() {}
 
-    /** The rows that score an indicator; 400 naming every bad line. */
-    static List<BulkScoring.Entry> read(String body) {
+    /** The rows that score an indicator, and what is wrong with the others (by line). */
+    record Parsed(List<BulkScoring.Entry> entries, List<Problem.FieldError> errors) {}
+
+    /** 400 only when there is no usable header; bad rows are returned, to be reported with the rest. */
+    static Parsed read(String body) {
         List<List<String>> rows = parse(body == null ? "" : body.replace("\uFEFF", ""));
         if (rows.isEmpty()) {
             throw ApiException.invalid("line 1", "must be a header naming the columns indicator and score");
@@ -73,10 +76,7 @@ final class ScoreCsv {
             }
             entries.add(new BulkScoring.Entry(at, code, new BigDecimal(value.strip()), text, linkList));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return entries;
+        return new Parsed(entries, errors);
     }
 
     /** The cell, null when absent or blank; the export's formula guard (a leading ') undone. */

@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "FrameworkDefinition")
 public record FrameworkDefinition(
+        @NotNull
         @Size(max = MAX_LEVELS)
         @Schema(
-                description = "Names of the levels, lowest first (the names of `levels`). Without `levels`: the"
-                        + " names of the whole-number levels of the scale (1 to 5 without a scale)",
+                description = "Names of the levels, lowest first. With `levels`: empty or their names (answers"
+                        + " always carry their names). Without `levels`: the names of the whole-number levels of the"
+                        + " scale (1 to 5 without a scale)",
                 maxItems = MAX_LEVELS)
         List<@NotBlank @Size(max = 100) String> levelNames,
 

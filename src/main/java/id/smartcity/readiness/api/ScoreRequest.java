@@ -1,6 +1,5 @@
 package id.smartcity.readiness.api;
 
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,13 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ScoreRequest(
         @NotNull
         @DecimalMin("0")
-        @DecimalMax("1000")
         @Schema(
                 description = "On the framework version's scale (definition.scale), e.g. 3.5 on 1-5 with one"
                         + " decimal, 3.31 on 0-5 with two",
                 examples = "3.5",
-                minimum = "0",
-                maximum = "1000")
+                minimum = "0")
         BigDecimal score,
 
         @Size(max = 4000) @Schema(maxLength = 4000, examples = "Peraturan Bupati tentang Masterplan Smart City 2024")
