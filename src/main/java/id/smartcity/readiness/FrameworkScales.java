@@ -84,6 +84,7 @@ public final class FrameworkScales {
         }
         if (original.levels() != null
                 && original.levelNames() != null
+                && !original.levelNames().isEmpty()
                 && !original.levelNames().equals(d.levelNames())) {
             errors.add(new Problem.FieldError("definition.levelNames", "must be the names of levels, in their order"));
         }

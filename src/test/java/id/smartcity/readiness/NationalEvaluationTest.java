@@ -70,7 +70,7 @@ class NationalEvaluationTest {
                 .body("definition.pillars.code", contains("BASELINE", "OUTPUT", "OUTCOME", "IMPACT", "QUICK_WIN"))
                 .body("definition.pillars.weight", contains(10, 20, 30, 30, 10))
                 .body("bands[0].lowerBound", equalTo(0))
-                .body("bands[4].upperBound", equalTo(5));
+                .body("bands[4].upperBound", equalTo(5.0f));
         String region = TestData.createRegion("Kota Kediri Contoh");
         String contributor = Tokens.of(Roles.CONTRIBUTOR, region);
         String id = National.assessment(region, 2, "2022", contributor);
