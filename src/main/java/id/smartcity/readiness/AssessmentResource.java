@@ -1,5 +1,6 @@
 package id.smartcity.readiness;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
@@ -9,6 +10,7 @@ import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.problem.ApiException;
+import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.readiness.api.AssessmentResponse;
 import id.smartcity.readiness.api.AssessmentTransitionRequest;
@@ -16,10 +18,14 @@ import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.ResultResponse;
 import id.smartcity.readiness.api.ScoreRequest;
+import id.smartcity.readiness.api.ScoresRequest;
 import id.smartcity.readiness.api.TrendResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -36,14 +42,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -63,6 +72,15 @@ public class AssessmentResource {
 
     @Inject
     AssessmentMapper mapper;
+
+    @Inject
+    BulkScoring bulk;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
 
     @PathParam("regionCode")
     @Parameter(description = "Kemendagri code, e.g. 33.03")
@@ -141,7 +159,9 @@ public class AssessmentResource {
     @Operation(
             operationId = "putReadinessScore",
             summary = "Score one indicator of a DRAFT, with evidence",
-            description = "1.0 to 5.0 with one decimal. Links are stored as given and never fetched by the server.")
+            description = "On the framework version's scale with at most its decimals (1.0 to 5.0 with one decimal"
+                    + " for a version without a scale); a 400 names the indicator and what the framework allows."
+                    + " Links are stored as given and never fetched by the server.")
     @APIResponse(
             responseCode = "200",
             description = "The assessment",
@@ -161,6 +181,67 @@ public class AssessmentResource {
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid ScoreRequest request) {
         ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
+        return ETags.ok(mapper.toResponse(a), a.version, null);
+    }
+
+    @PUT
+    @Path("/readiness-assessments/{id}/scores")
+    @Consumes({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Operation(
+            operationId = "putReadinessScores",
+            summary = "Enter every score of a DRAFT at once (JSON or CSV)",
+            description = "All or nothing: the indicators listed are scored, the others end up unscored, and one"
+                    + " audit event lists every change. Each score is checked against the framework version's"
+                    + " scale; a 400 names every bad entry (scores[i] in JSON, line n in CSV) and its indicator."
+                    + " CSV: a header naming the columns indicator and score, optionally evidence and links"
+                    + " (space separated); other columns are ignored, so the result's CSV export reads back.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ScoresRequest.class)),
+                @Content(
+                        mediaType = Csv.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 262144),
+                        example = "indicator,score,evidence\r\nOUTCOME_SCORE,3.25,Laporan evaluasi 2024\r\n")
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
+    public RestResponse<AssessmentResponse> scores(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
+            HttpHeaders headers,
+            String body)
+            throws IOException {
+        List<BulkScoring.Entry> entries;
+        List<Problem.FieldError> errors = List.of();
+        MediaType type = headers.getMediaType();
+        if (type != null && type.getType().equals("text") && type.getSubtype().equals("csv")) {
+            ScoreCsv.Parsed csv = ScoreCsv.read(body);
+            entries = csv.entries();
+            errors = csv.errors();
+        } else {
+            if (body == null || body.isBlank()) {
+                throw ApiException.invalid("body", "is required");
+            }
+            ScoresRequest request = json.readValue(body, ScoresRequest.class);
+            if (request == null) {
+                throw ApiException.invalid("body", "is required");
+            }
+            Set<ConstraintViolation<ScoresRequest>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            entries = BulkScoring.entries(request);
+        }
+        ReadinessAssessment a = bulk.replace(regionCode, id, ifMatch, entries, errors);
         return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 

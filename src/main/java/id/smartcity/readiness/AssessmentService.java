@@ -16,6 +16,7 @@ import id.smartcity.readiness.api.AssessmentResponse;
 import id.smartcity.readiness.api.AssessmentTransitionRequest;
 import id.smartcity.readiness.api.CreateAssessmentRequest;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.FrameworkScale;
 import id.smartcity.readiness.api.ScoreRequest;
 import id.smartcity.region.RegionRepository;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -90,10 +91,15 @@ public class AssessmentService {
             String regionCode, UUID id, String indicatorCode, String ifMatch, ScoreRequest request) {
         ReadinessAssessment a = draft(regionCode, id, ifMatch);
         requireIndicator(a, indicatorCode);
+        FrameworkScale scale = FrameworkScales.scale(frameworks.definition(a.framework));
+        String refusal = FrameworkScales.refusal(scale, request.score());
+        if (refusal != null) {
+            throw ApiException.invalid("score", "indicator " + indicatorCode + ": " + refusal);
+        }
         List<String> links = checkedLinks(request.links());
         ReadinessAssessment.Score wanted = new ReadinessAssessment.Score(
                 indicatorCode,
-                request.score().setScale(1),
+                FrameworkScales.stored(scale, request.score()),
                 request.evidence() == null || request.evidence().isBlank()
                         ? null
                         : request.evidence().strip(),
@@ -193,7 +199,7 @@ public class AssessmentService {
     }
 
     /** The response is written after the transaction: load what it shows while the session is open. */
-    private static ReadinessAssessment loaded(ReadinessAssessment a) {
+    static ReadinessAssessment loaded(ReadinessAssessment a) {
         a.scores.size();
         a.framework.frameworkCode.length();
         return a;
@@ -218,7 +224,7 @@ public class AssessmentService {
         return scores;
     }
 
-    private ReadinessAssessment draft(String regionCode, UUID id, String ifMatch) {
+    ReadinessAssessment draft(String regionCode, UUID id, String ifMatch) {
         ReadinessAssessment a = locked(regionCode, id);
         ETags.checkIfMatch(ifMatch, a.version);
         if (a.status != AssessmentStatus.DRAFT) {
@@ -244,7 +250,7 @@ public class AssessmentService {
                 .findFirst();
     }
 
-    private static Map<String, Object> state(ReadinessAssessment.Score s) {
+    static Map<String, Object> state(ReadinessAssessment.Score s) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("indicatorCode", s.indicatorCode);
         state.put("score", s.score.toPlainString());
@@ -254,7 +260,7 @@ public class AssessmentService {
     }
 
     /** Links are stored, never fetched: only their form is checked. */
-    private static List<String> checkedLinks(List<String> links) {
+    static List<String> checkedLinks(List<String> links) {
         if (links == null) {
             return List.of();
         }

@@ -2,6 +2,7 @@ package id.smartcity.readiness;
 
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.FrameworkScale;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,14 +11,17 @@ import java.util.Set;
 
 /**
  * What bean validation cannot say about a framework definition: codes unique across pillars and
- * indicators, and bands in increasing order covering the whole scale, the last ending at 5.0.
+ * indicators, the scale and levels ({@link FrameworkScales}), and bands in increasing order covering
+ * the whole scale, the last ending at its maximum.
  */
 final class FrameworkRules {
 
     private FrameworkRules() {}
 
-    static List<Problem.FieldError> check(FrameworkDefinition d) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    /** @param original as sent; {@code d} is it {@link FrameworkScales#normalised normalised} */
+    static List<Problem.FieldError> check(FrameworkDefinition original, FrameworkDefinition d) {
+        List<Problem.FieldError> errors = new ArrayList<>(FrameworkScales.check(original, d));
+        FrameworkScale scale = d.scale();
         Set<String> codes = new HashSet<>();
         for (int p = 0; p < d.pillars().size(); p++) {
             FrameworkDefinition.Pillar pillar = d.pillars().get(p);
@@ -33,7 +37,7 @@ final class FrameworkRules {
                 }
             }
         }
-        BigDecimal previous = ReadinessCalculator.SCALE_MIN;
+        BigDecimal previous = scale.min();
         for (int b = 0; b < d.bands().size(); b++) {
             BigDecimal upTo = d.bands().get(b).upTo();
             if (upTo.compareTo(previous) <= 0) {
@@ -43,10 +47,11 @@ final class FrameworkRules {
             previous = upTo.max(previous);
         }
         BigDecimal last = d.bands().get(d.bands().size() - 1).upTo();
-        if (last.compareTo(ReadinessCalculator.SCALE_MAX) != 0) {
+        if (last.compareTo(scale.max()) != 0) {
+            String max = FrameworkScales.plain(scale.max());
             errors.add(new Problem.FieldError(
                     "definition.bands[" + (d.bands().size() - 1) + "].upTo",
-                    "must be 5.0: the last band covers the top of the scale, 5.0 included"));
+                    "must be " + max + ": the last band covers the top of the scale, " + max + " included"));
         }
         return errors;
     }

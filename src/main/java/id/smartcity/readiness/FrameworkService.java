@@ -33,8 +33,9 @@ public class FrameworkService {
 
     /** Adds the next version of the framework (version 1 of a new code). */
     @Transactional
-    public FrameworkVersion create(FrameworkRequest request) {
-        check(request.definition());
+    public FrameworkVersion create(FrameworkRequest sent) {
+        check(sent.definition());
+        FrameworkRequest request = normalised(sent);
         FrameworkVersion f = new FrameworkVersion();
         f.id = UUID.randomUUID();
         f.frameworkCode = request.code();
@@ -47,7 +48,8 @@ public class FrameworkService {
 
     /** Replaces a version that no assessment uses yet; 409 once one does. */
     @Transactional
-    public FrameworkVersion replace(String code, int version, String ifMatch, FrameworkRequest request) {
+    public FrameworkVersion replace(String code, int version, String ifMatch, FrameworkRequest sent) {
+        FrameworkRequest request = sent;
         FrameworkVersion f = find(code, version);
         ETags.checkIfMatch(ifMatch, f.rowVersion);
         if (!request.code().equals(code)) {
@@ -58,6 +60,7 @@ public class FrameworkService {
                     + " create a new version instead");
         }
         check(request.definition());
+        request = normalised(request);
         FrameworkRequest before = state(f);
         apply(request, f);
         audit.updated(FrameworkVersion.AUDIT_TYPE, f.auditId(), null, before, request);
@@ -76,9 +79,10 @@ public class FrameworkService {
                 .orElseThrow(() -> ApiException.notFound("Framework " + code + " version " + version));
     }
 
+    /** The stored definition, {@link FrameworkScales#normalised normalised}: scale and levels always present. */
     public FrameworkDefinition definition(FrameworkVersion f) {
         try {
-            return mapper.readValue(f.definition, FrameworkDefinition.class);
+            return FrameworkScales.normalised(mapper.readValue(f.definition, FrameworkDefinition.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored definition of " + f.auditId() + " does not read", e);
         }
@@ -102,6 +106,11 @@ public class FrameworkService {
                 f.createdAt);
     }
 
+    /** The request with its definition as stored: scale and levels filled in. */
+    private static FrameworkRequest normalised(FrameworkRequest r) {
+        return new FrameworkRequest(r.code(), r.name(), r.description(), FrameworkScales.normalised(r.definition()));
+    }
+
     private FrameworkRequest state(FrameworkVersion f) {
         return new FrameworkRequest(
                 f.frameworkCode, new LocalizedName(f.nameId, f.nameEn), f.description, definition(f));
@@ -114,14 +123,14 @@ public class FrameworkService {
                 ? null
                 : r.description().strip();
         try {
-            f.definition = mapper.writeValueAsString(r.definition());
+            f.definition = mapper.writeValueAsString(FrameworkScales.normalised(r.definition()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void check(FrameworkDefinition d) {
-        List<Problem.FieldError> errors = FrameworkRules.check(d);
+        List<Problem.FieldError> errors = FrameworkRules.check(d, FrameworkScales.normalised(d));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

@@ -18,14 +18,13 @@ import java.util.Map;
  * index        = Σ(pillar weight × pillar score) / Σ(pillar weights)
  * effective weight of an indicator = (pillar weight / Σ pillar weights) × (indicator weight / Σ its pillar's indicator weights)
  * contribution of an indicator     = effective weight × score          (the contributions add up to the index)
- * band = the first band whose upTo is above the index; the last band includes 5.0
+ * band = the first band whose upTo is above the index; the last band includes the scale's maximum
+ * shown index = the exact index rounded to the scale's index decimals under its rounding rule
  * </pre>
  */
 public final class ReadinessCalculator {
 
     public static final MathContext MC = MathContext.DECIMAL128;
-    public static final BigDecimal SCALE_MIN = new BigDecimal("1.0");
-    public static final BigDecimal SCALE_MAX = new BigDecimal("5.0");
 
     private ReadinessCalculator() {}
 
@@ -125,7 +124,7 @@ public final class ReadinessCalculator {
     /** The bands with both bounds, in order. */
     public static List<Band> bands(FrameworkDefinition framework) {
         List<Band> bands = new ArrayList<>();
-        BigDecimal lower = SCALE_MIN;
+        BigDecimal lower = FrameworkScales.scale(framework).min();
         for (int k = 0; k < framework.bands().size(); k++) {
             FrameworkDefinition.Band b = framework.bands().get(k);
             boolean last = k == framework.bands().size() - 1;
@@ -135,7 +134,7 @@ public final class ReadinessCalculator {
         return bands;
     }
 
-    /** The band an index falls in: lower bound included, upper excluded except 5.0 in the last band. */
+    /** The band an index falls in: lower bound included, upper excluded except the maximum in the last band. */
     public static Band band(FrameworkDefinition framework, BigDecimal index) {
         List<Band> bands = bands(framework);
         for (Band b : bands) {
@@ -147,9 +146,14 @@ public final class ReadinessCalculator {
         throw new IllegalArgumentException("Index " + index + " is outside the scale");
     }
 
-    /** Half-up to two decimals: the one place a number is rounded. */
+    /** Half-up to two decimals: how {@code ExactDecimal.value} shows every computed number. */
     public static BigDecimal shown(BigDecimal exact) {
         return ExactDecimal.shown(exact);
+    }
+
+    /** The index as the framework shows it: its index decimals, under its rounding rule. */
+    public static BigDecimal shownIndex(FrameworkDefinition framework, BigDecimal exact) {
+        return FrameworkScales.shown(FrameworkScales.scale(framework), exact);
     }
 
     /** The exact value as written in an answer: at most 20 decimals, no trailing zeros. */

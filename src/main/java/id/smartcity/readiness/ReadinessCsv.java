@@ -9,7 +9,9 @@ import java.util.Arrays;
 
 /**
  * The CSV columns of an explained readiness result ({@link Csv} has the format): one row per
- * indicator, then a last row for the index.
+ * indicator, then a last row for the index. The columns indicator, score, evidence and links are the
+ * ones {@link ScoreCsv} reads back: the export of a result, sent to the bulk score entry, scores
+ * the assessment the same.
  */
 final class ReadinessCsv {
 
@@ -40,7 +42,11 @@ final class ReadinessCsv {
                 "effectiveWeight",
                 "score",
                 "contribution",
-                "contributionExact");
+                "contributionExact",
+                "evidence",
+                "links",
+                "shownIndex",
+                "rounding");
     }
 
     static void row(Writer w, ResultResponse.PillarResult p, ResultResponse.IndicatorResult i) throws IOException {
@@ -55,7 +61,11 @@ final class ReadinessCsv {
                 i.effectiveWeight(),
                 i.score(),
                 i.contribution() == null ? null : i.contribution().value(),
-                i.contribution() == null ? null : i.contribution().exact());
+                i.contribution() == null ? null : i.contribution().exact(),
+                i.evidence(),
+                i.links() == null || i.links().isEmpty() ? null : String.join(" ", i.links()),
+                null,
+                null);
     }
 
     /** The last row: the index, in the contribution columns. */
@@ -71,7 +81,13 @@ final class ReadinessCsv {
                 null,
                 null,
                 r.index() == null ? null : r.index().value(),
-                r.index() == null ? null : r.index().exact());
+                r.index() == null ? null : r.index().exact(),
+                null,
+                null,
+                r.shownIndex() == null ? null : r.shownIndex().value(),
+                r.shownIndex() == null
+                        ? null
+                        : r.shownIndex().rounding() + " to " + r.shownIndex().decimals() + " decimals");
     }
 
     private static void line(Writer w, String... fields) throws IOException {

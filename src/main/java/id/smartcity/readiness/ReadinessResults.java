@@ -4,7 +4,9 @@ import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.readiness.ReadinessCalculator.Calculation;
 import id.smartcity.readiness.api.FrameworkDefinition;
 import id.smartcity.readiness.api.FrameworkRef;
+import id.smartcity.readiness.api.FrameworkScale;
 import id.smartcity.readiness.api.ResultResponse;
+import id.smartcity.readiness.api.ShownIndex;
 import id.smartcity.readiness.api.TrendResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,9 +34,45 @@ public class ReadinessResults {
     @Inject
     AssessmentRepository assessments;
 
+    /** The formulas, with the framework's scale: the text of before for the legacy scale. */
+    static String method(FrameworkScale scale) {
+        if (scale.equals(FrameworkScale.LEGACY) || legacy(scale)) {
+            return METHOD;
+        }
+        FrameworkScale.Index rule = scale.index();
+        return METHOD.replace("includes 5.0.", "includes " + FrameworkScales.plain(scale.max()) + ".")
+                + " shownIndex.value is the exact index rounded " + rule.rounding() + " to " + rule.decimals()
+                + " decimals.";
+    }
+
+    private static boolean legacy(FrameworkScale s) {
+        return s.min().compareTo(FrameworkScale.LEGACY.min()) == 0
+                && s.max().compareTo(FrameworkScale.LEGACY.max()) == 0
+                && s.decimals() == 1
+                && s.index().equals(FrameworkScale.Index.LEGACY);
+    }
+
+    static ShownIndex shownIndex(FrameworkScale scale, BigDecimal exact) {
+        if (exact == null) {
+            return null;
+        }
+        FrameworkScale.Index rule = scale.index();
+        String value = FrameworkScales.shown(scale, exact).toPlainString();
+        String plain = ReadinessCalculator.exact(exact);
+        return new ShownIndex(
+                plain,
+                value,
+                rule.decimals(),
+                rule.rounding(),
+                plain + " rounded " + rule.rounding() + " to " + rule.decimals() + " decimals is " + value);
+    }
+
     public ResultResponse result(ReadinessAssessment a) {
         FrameworkDefinition d = frameworks.definition(a.framework);
+        FrameworkScale scale = FrameworkScales.scale(d);
         Calculation c = ReadinessCalculator.calculate(d, AssessmentService.scores(a));
+        Map<String, ReadinessAssessment.Score> evidence =
+                a.scores.stream().collect(Collectors.toMap(s -> s.indicatorCode, s -> s, (x, y) -> x));
         return new ResultResponse(
                 a.id,
                 a.regionCode,
@@ -53,9 +91,11 @@ public class ReadinessResults {
                                 ReadinessCalculator.exact(c.band().lowerBound()),
                                 ReadinessCalculator.exact(c.band().upperBound()),
                                 c.band().upperInclusive()),
-                c.pillars().stream().map(ReadinessResults::pillar).toList(),
-                change(a, c),
-                METHOD);
+                c.pillars().stream().map(p -> pillar(p, evidence)).toList(),
+                change(a, d, c),
+                method(scale),
+                scale,
+                shownIndex(scale, c.index()));
     }
 
     public TrendResponse trend(String regionCode, String frameworkCode) {
@@ -81,14 +121,14 @@ public class ReadinessResults {
     }
 
     /** The previous verified assessment (an earlier period) of the same region and framework code. */
-    private ResultResponse.Change change(ReadinessAssessment a, Calculation current) {
+    private ResultResponse.Change change(ReadinessAssessment a, FrameworkDefinition d, Calculation current) {
         Optional<ReadinessAssessment> previous = assessments.previousVerified(a);
         if (previous.isEmpty()) {
             return null;
         }
         ReadinessAssessment p = previous.get();
-        Calculation before =
-                ReadinessCalculator.calculate(frameworks.definition(p.framework), AssessmentService.scores(p));
+        FrameworkDefinition previousDefinition = frameworks.definition(p.framework);
+        Calculation before = ReadinessCalculator.calculate(previousDefinition, AssessmentService.scores(p));
         Map<String, BigDecimal> beforePillars = before.pillars().stream()
                 .filter(x -> x.score() != null)
                 .collect(Collectors.toMap(
@@ -100,6 +140,15 @@ public class ReadinessResults {
                         decimal(beforePillars.get(x.code())),
                         x.score() == null ? null : decimal(x.score().subtract(beforePillars.get(x.code())))))
                 .toList();
+        boolean versionChanged = p.framework.version != a.framework.version;
+        boolean weightsChanged = !weights(before).equals(weights(current));
+        String note = !versionChanged
+                ? null
+                : p.period + " was assessed under " + p.framework.auditId() + ", " + a.period + " under "
+                        + a.framework.auditId()
+                        + (weightsChanged
+                                ? ": the weights differ, so the change mixes new scores with new weights"
+                                : ": the weights are the same");
         return new ResultResponse.Change(
                 p.id,
                 p.period,
@@ -108,10 +157,26 @@ public class ReadinessResults {
                 current.index() == null || before.index() == null
                         ? null
                         : decimal(current.index().subtract(before.index())),
-                pillars);
+                pillars,
+                versionChanged,
+                weightsChanged,
+                note);
     }
 
-    private static ResultResponse.PillarResult pillar(ReadinessCalculator.PillarResult p) {
+    /** Pillar and indicator codes with their effective weights: what "the same weights" means. */
+    private static Map<String, BigDecimal> weights(Calculation c) {
+        Map<String, BigDecimal> weights = new java.util.TreeMap<>();
+        for (ReadinessCalculator.PillarResult p : c.pillars()) {
+            weights.put(p.code(), p.normalisedWeight().stripTrailingZeros());
+            p.indicators()
+                    .forEach(i -> weights.put(
+                            p.code() + "/" + i.code(), i.effectiveWeight().stripTrailingZeros()));
+        }
+        return weights;
+    }
+
+    private static ResultResponse.PillarResult pillar(
+            ReadinessCalculator.PillarResult p, Map<String, ReadinessAssessment.Score> scores) {
         return new ResultResponse.PillarResult(
                 p.code(),
                 p.name(),
@@ -127,8 +192,14 @@ public class ReadinessResults {
                                 ReadinessCalculator.exact(i.weightInPillar()),
                                 ReadinessCalculator.exact(i.effectiveWeight()),
                                 i.score() == null ? null : i.score().toPlainString(),
-                                decimal(i.contribution())))
+                                decimal(i.contribution()),
+                                scores.containsKey(i.code()) ? scores.get(i.code()).evidence : null,
+                                links(scores.get(i.code()))))
                         .toList());
+    }
+
+    private static List<String> links(ReadinessAssessment.Score s) {
+        return s == null || s.evidenceLinks == null ? List.of() : List.of(s.evidenceLinks.split("\n"));
     }
 
     static ExactDecimal decimal(BigDecimal exact) {

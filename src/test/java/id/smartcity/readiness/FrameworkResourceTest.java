@@ -38,14 +38,26 @@ class FrameworkResourceTest {
                         contains("Rintisan", "Terkelola", "Terdefinisi", "Terpadu dan Terukur", "Optimum"))
                 .body("bands.predicate.id", contains("Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"))
                 .body("bands[4].upperInclusive", equalTo(true))
-                .body("bands[1].lowerBound", equalTo(1.8f));
+                .body("bands[1].lowerBound", equalTo(1.8f))
+                // The meaning it always had, now written down (V11): 1-5, one decimal, index half-up to 2.
+                .body("definition.scale.min", equalTo(1.0f))
+                .body("definition.scale.max", equalTo(5.0f))
+                .body("definition.scale.decimals", equalTo(1))
+                .body("definition.scale.index.decimals", equalTo(2))
+                .body("definition.scale.index.rounding", equalTo("HALF_UP"))
+                .body(
+                        "definition.levels.name",
+                        contains("Rintisan", "Terkelola", "Terdefinisi", "Terpadu dan Terukur", "Optimum"))
+                .body("definition.levels.from", contains(1.0f, 2.0f, 3.0f, 4.0f, 5.0f))
+                .body("definition.levels.to", contains(1.9f, 2.9f, 3.9f, 4.9f, 5.0f));
         given().auth()
                 .oauth2(Tokens.of(Roles.AUDITOR))
                 .get("/api/v1/assessment-frameworks/NATIONAL_EVALUATION/versions/1")
                 .then()
                 .statusCode(200)
                 .body("definition.pillars.code", contains("BASELINE", "OUTPUT", "OUTCOME", "IMPACT", "QUICK_WIN"))
-                .body("definition.pillars.weight", contains(10, 20, 30, 30, 10));
+                .body("definition.pillars.weight", contains(10, 20, 30, 30, 10))
+                .body("definition.scale.decimals", equalTo(1));
         given().auth()
                 .oauth2(Tokens.of(Roles.AUDITOR))
                 .queryParam("code", "READINESS")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.smartcity.readiness.ReadinessCalculator.Calculation;
 import id.smartcity.readiness.api.FrameworkDefinition;
+import id.smartcity.readiness.api.FrameworkScale;
 import id.smartcity.readiness.api.LocalizedName;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -167,8 +168,8 @@ class ReadinessCalculatorTest {
             Calculation c = ReadinessCalculator.calculate(f, scores);
 
             assertTrue(
-                    c.index().compareTo(ReadinessCalculator.SCALE_MIN) >= 0
-                            && c.index().compareTo(ReadinessCalculator.SCALE_MAX) <= 0,
+                    c.index().compareTo(FrameworkScale.LEGACY.min()) >= 0
+                            && c.index().compareTo(FrameworkScale.LEGACY.max()) <= 0,
                     "on the scale");
             assertTrue(
                     c.index().compareTo(min.subtract(dec("1e-30"))) >= 0

@@ -53,7 +53,15 @@ public record ResultResponse(
         Change change,
 
         @Schema(description = "The formulas used", maxLength = 1000)
-        String method) {
+        String method,
+
+        @Schema(description = "The framework version's scale, which the scores and the index lie on")
+        FrameworkScale scale,
+
+        @Schema(
+                description = "The index as the framework version shows it (its decimals and rounding rule); null"
+                        + " until every indicator is scored. index.value is always half-up to two decimals")
+        ShownIndex shownIndex) {
 
     @Schema(name = "ReadinessBand")
     public record BandResult(
@@ -113,7 +121,13 @@ public record ResultResponse(
             @Schema(description = "Null when not scored", pattern = SchemaLimits.DECIMAL, maxLength = 60)
             String score,
 
-            @Schema(description = "effectiveWeight × score") ExactDecimal contribution) {}
+            @Schema(description = "effectiveWeight × score") ExactDecimal contribution,
+
+            @Schema(description = "The score's evidence, absent when not scored or none", maxLength = 4000)
+            String evidence,
+
+            @Schema(description = "The score's links", maxItems = 10)
+            List<@Size(max = 2000) String> links) {}
 
     @Schema(name = "ReadinessChange")
     public record Change(
@@ -130,7 +144,18 @@ public record ResultResponse(
             @Schema(description = "index − previous index; absent while this one is incomplete")
             ExactDecimal indexDelta,
 
-            @Schema(maxItems = 20) List<PillarChange> pillars) {}
+            @Schema(maxItems = 20) List<PillarChange> pillars,
+
+            @Schema(description = "True when the previous period was assessed under another version of the framework")
+            boolean frameworkVersionChanged,
+
+            @Schema(
+                    description = "True when the two versions weigh pillars or indicators differently (or have"
+                            + " others): the change then mixes what was scored with how it was weighted")
+            boolean weightsChanged,
+
+            @Schema(description = "What the change compares, when the versions differ", maxLength = 500)
+            String note) {}
 
     @Schema(name = "ReadinessPillarChange")
     public record PillarChange(

@@ -1,8 +1,6 @@
 package id.smartcity.readiness.api;
 
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,13 +9,18 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One indicator's score and its evidence. */
-@Schema(name = "ScoreRequest", description = "One indicator's score, 1.0 to 5.0 with one decimal, and its evidence")
+@Schema(
+        name = "ScoreRequest",
+        description = "One indicator's score and its evidence. The score lies on the framework version's scale"
+                + " with at most its decimals (1.0 to 5.0 with one decimal for a version without a scale)")
 public record ScoreRequest(
         @NotNull
-        @DecimalMin("1.0")
-        @DecimalMax("5.0")
-        @Digits(integer = 1, fraction = 1, message = "must have at most one decimal")
-        @Schema(examples = "3.5", minimum = "1.0", maximum = "5.0")
+        @DecimalMin("0")
+        @Schema(
+                description = "On the framework version's scale (definition.scale), e.g. 3.5 on 1-5 with one"
+                        + " decimal, 3.31 on 0-5 with two",
+                examples = "3.5",
+                minimum = "0")
         BigDecimal score,
 
         @Size(max = 4000) @Schema(maxLength = 4000, examples = "Peraturan Bupati tentang Masterplan Smart City 2024")
