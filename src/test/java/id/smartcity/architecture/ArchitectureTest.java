@@ -35,7 +35,8 @@ class ArchitectureTest {
         "id.smartcity.quickwin..",
         "id.smartcity.readiness..",
         "id.smartcity.region..",
-        "id.smartcity.stakeholder.."
+        "id.smartcity.stakeholder..",
+        "id.smartcity.webhooks.."
     };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
