@@ -313,4 +313,31 @@ class ChangeFeedTest {
         assertTrue(lines[2].contains("\"quick-win.created\"") && lines[2].contains(q), lines[2]);
         assertNotEquals(r.header("Next-Cursor"), ChangeCursor.encode(0));
     }
+
+    @Test
+    void partsOfAQuickWinLinkToTheirListUnderIt() {
+        String region = TestData.createRegion("Kabupaten Bagian");
+        String q = QuickWinResourceTest.create(region, QuickWinResourceTest.body("Bagian", "LIVING", "10.00"));
+        QuickWinResourceTest.milestone(region, q, "2", "2025-03-31", false);
+        QuickWinResourceTest.report(region, q, "2025-01-15", 20, "2.00");
+        String viewer = viewerOf(region);
+        JsonPath page = feed(viewer, Map.of("regionCode", region, "types", "milestone.created,progress-report.created"))
+                .then()
+                .statusCode(200)
+                .body("items.type", contains("milestone.created", "progress-report.created"))
+                .body("items.entity.type", contains("milestone", "progress-report"))
+                .body(
+                        "items.entity.href",
+                        contains(
+                                "/api/v1/regions/" + region + "/quick-wins/" + q + "/milestones",
+                                "/api/v1/regions/" + region + "/quick-wins/" + q + "/progress-reports"))
+                .extract()
+                .jsonPath();
+        given().auth()
+                .oauth2(viewer)
+                .get(page.getString("items[0].entity.href"))
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(page.getString("items[0].entity.id")));
+    }
 }
