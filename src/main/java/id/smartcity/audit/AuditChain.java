@@ -126,6 +126,16 @@ public final class AuditChain {
         return event;
     }
 
+    /**
+     * The PostgreSQL channel every append notifies, with the event's id and region as payload
+     * ({@code 42 33.03}; {@code 42} for an event of no region). The {@code
+     * NOTIFY} is part of the append statement, so it is queued in the writing transaction and
+     * delivered when (and only if) that transaction commits: no extra row and no extra round trip
+     * under the chain head's lock. Listeners (the change feed's long polls) learn that events up to
+     * that id are committed.
+     */
+    public static final String APPENDED_CHANNEL = "smartcity_audit_appended";
+
     static final long ID_MARK = 8_646_911_284_551_352_321L;
     static final OffsetDateTime TIME_MARK = OffsetDateTime.parse("1901-02-03T04:05:06.070809Z");
     private static final String MARK = "\"id\":" + ID_MARK + ",\"occurredAt\":\"1901-02-03T04:05:06.070809Z\"";
@@ -150,7 +160,9 @@ public final class AuditChain {
     /**
      * Parameters: the canonical text before the id, between id and time, after the time; then the
      * event's columns from actor_subject to request_id. The time is rendered as {@link
-     * AuditEvent#TIME} renders it (UTC, six fractional digits, {@code Z}).
+     * AuditEvent#TIME} renders it (UTC, six fractional digits, {@code Z}). The last column is the
+     * {@code pg_notify} on {@link #APPENDED_CHANNEL} (a SELECT's function runs only when a column
+     * uses it).
      */
     static final String APPEND = "WITH head AS (SELECT last_id + 1 AS id, last_hash, clock_timestamp() AS now"
             + " FROM audit_chain_head WHERE id = 1 FOR UPDATE),"
@@ -159,10 +171,12 @@ public final class AuditChain {
             + " AS hash FROM head),"
             + " appended AS (INSERT INTO audit_event (" + COLUMNS + ")"
             + " SELECT event.id, event.now, ?, ?, ?, ?, ?, ?, ?, ?::text, ?::text, ?, event.last_hash, event.hash FROM event"
-            + " RETURNING id, occurred_at, previous_hash, hash),"
+            + " RETURNING id, occurred_at, previous_hash, hash, region_code),"
             + " moved AS (UPDATE audit_chain_head SET last_id = appended.id, last_hash = appended.hash FROM appended"
             + " WHERE audit_chain_head.id = 1 RETURNING appended.id)"
-            + " SELECT appended.id, appended.occurred_at, appended.previous_hash, appended.hash"
+            + " SELECT appended.id, appended.occurred_at, appended.previous_hash, appended.hash,"
+            + " pg_notify('" + APPENDED_CHANNEL
+            + "', appended.id::text || coalesce(' ' || appended.region_code, '')) IS NULL"
             + " FROM appended JOIN moved ON moved.id = appended.id";
 
     /** Reads the row the result set is on (selected with {@link #COLUMNS}). */

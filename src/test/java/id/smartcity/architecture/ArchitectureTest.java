@@ -27,6 +27,7 @@ class ArchitectureTest {
 
     static final String[] FEATURES = {
         "id.smartcity.audit..",
+        "id.smartcity.changes..",
         "id.smartcity.dashboard..",
         "id.smartcity.demo..",
         "id.smartcity.dimension..",
@@ -34,7 +35,8 @@ class ArchitectureTest {
         "id.smartcity.quickwin..",
         "id.smartcity.readiness..",
         "id.smartcity.region..",
-        "id.smartcity.stakeholder.."
+        "id.smartcity.stakeholder..",
+        "id.smartcity.webhooks.."
     };
 
     private static final JavaClasses MAIN = new ClassFileImporter()
