@@ -211,7 +211,6 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The assessment",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> scores(
