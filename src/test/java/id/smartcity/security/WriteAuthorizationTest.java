@@ -50,6 +50,7 @@ class WriteAuthorizationTest {
             Map.entry("replaceFrameworkVersion", ADMIN),
             Map.entry("createReadinessAssessment", WRITERS),
             Map.entry("putReadinessScore", WRITERS),
+            Map.entry("putReadinessScores", WRITERS),
             Map.entry("deleteReadinessScore", WRITERS),
             Map.entry("transitionReadinessAssessment", Set.of(Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR)),
             Map.entry("createQuickWin", WRITERS),
