@@ -73,6 +73,7 @@ class WebhookSubscriptionResourceTest {
                 .body("active", equalTo(true));
         String id = created.path("id");
         String secret = created.path("secret");
+        String cursor = created.path("cursor");
 
         // Never again: not in one, not in the list, not after a change, not in the audit trail.
         given().auth().oauth2(erp).get(URL + "/" + id).then().statusCode(200).body("secret", nullValue());
@@ -107,6 +108,15 @@ class WebhookSubscriptionResourceTest {
                 .asString();
         assertFalse(audit.contains(secret));
         assertFalse(audit.contains(secret.substring(6)));
+
+        // Subscriptions are audited but are not changes of the program's data: not in the feed.
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .queryParam("after", cursor)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .body("items.entity.type", not(hasItem("webhook-subscription")));
 
         // Rotation: a new secret, once; the old one is still valid for 24 h.
         Response rotated =
