@@ -171,4 +171,34 @@ class WebhookDeliveryTest {
                     .body("items[1].statusCode", equalTo(500));
         }
     }
+
+    @Test
+    void aSubscriptionFailingForADayIsFailingAndStillRetried() throws Exception {
+        String region = TestData.createRegion("Kabupaten Mati");
+        String erp = WebhookSubscriptionResourceTest.serviceAccount("dead-" + region, region);
+        try (Receiver receiver = new Receiver(500, 500, 500, 200)) {
+            String id = subscribe(erp, receiver.url(), region).path("id");
+            addStakeholder(region, "Dinas Mati");
+            Instant start = Instant.now();
+            runUntil(receiver, 1, start);
+            runUntil(receiver, 2, start.plus(java.time.Duration.ofHours(1)));
+            given().auth().oauth2(erp).get(URL + "/" + id).then().body("status", equalTo("ACTIVE"));
+            runUntil(receiver, 3, start.plus(java.time.Duration.ofHours(25)));
+            given().auth()
+                    .oauth2(erp)
+                    .get(URL + "/" + id)
+                    .then()
+                    .body("status", equalTo("FAILING"))
+                    .body("attempts", equalTo(3));
+            // Retried hourly; the first success makes it ACTIVE again.
+            runUntil(receiver, 4, start.plus(java.time.Duration.ofHours(27)));
+            assertEquals(4, receiver.requests.size());
+            given().auth()
+                    .oauth2(erp)
+                    .get(URL + "/" + id)
+                    .then()
+                    .body("status", equalTo("ACTIVE"))
+                    .body("attempts", equalTo(0));
+        }
+    }
 }
