@@ -27,6 +27,13 @@ public class ChangeFeed {
 
     private static final int FETCH_SIZE = 500;
 
+    /**
+     * Audited entity types that are not changes of the program's data but of the API's own
+     * configuration (webhook subscriptions, audited without a region): never in the feed, where
+     * they would be in every reader's answer and pushed to every subscriber.
+     */
+    static final String NOT_IN_FEED = "'WEBHOOK_SUBSCRIPTION'";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -53,7 +60,8 @@ public class ChangeFeed {
      */
     public void stream(ChangeQuery q, long head, long max, Sink sink) {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.occurred_at, a.region_code, a.entity_type,"
-                + " a.entity_id, a.action, " + parentColumn() + " FROM audit_event a WHERE a.id > ? AND a.id <= ?");
+                + " a.entity_id, a.action, " + parentColumn() + " FROM audit_event a WHERE a.id > ? AND a.id <= ?"
+                + " AND a.entity_type NOT IN (" + NOT_IN_FEED + ")");
         List<Object> params = new ArrayList<>();
         params.add(q.after());
         params.add(head);

@@ -1,0 +1,81 @@
+package id.smartcity.webhooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends one signed delivery: the target is checked again first (against what its name resolves
+ * to now), redirects are never followed, and at most 4 KiB of the answer is read.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final int MAX_BODY = 4096;
+
+    @Inject
+    WebhookTargets targets;
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    /** The outcome of one attempt: the status (null when none came), how long it took, what went wrong. */
+    public record Result(Integer statusCode, long durationMs, String error) {
+        public boolean success() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    public Result send(String url, String eventId, String body, List<String> secrets) {
+        long start = System.nanoTime();
+        Optional<String> refusal = targets.refusal(url);
+        if (refusal.isPresent()) {
+            return new Result(null, elapsed(start), "targetUrl " + refusal.get());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "smartcity-webhooks/1")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        WebhookSigner.headers(eventId, Instant.now().getEpochSecond(), body, secrets)
+                .forEach(request::header);
+        try {
+            HttpResponse<InputStream> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                in.readNBytes(MAX_BODY);
+            }
+            int status = response.statusCode();
+            boolean ok = status >= 200 && status < 300;
+            return new Result(status, elapsed(start), ok ? null : "the receiver answered " + status);
+        } catch (HttpTimeoutException e) {
+            return new Result(null, elapsed(start), "timed out");
+        } catch (IOException e) {
+            return new Result(
+                    null, elapsed(start), "could not deliver: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(null, elapsed(start), "interrupted");
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
