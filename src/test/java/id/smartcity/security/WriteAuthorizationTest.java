@@ -51,6 +51,12 @@ class WriteAuthorizationTest {
             Map.entry("createReadinessAssessment", WRITERS),
             Map.entry("putReadinessScore", WRITERS),
             Map.entry("putReadinessScores", WRITERS),
+            // People: admins only; a service account (of any role) manages its own (WebhookSubscriptionResourceTest).
+            Map.entry("createWebhookSubscription", ADMIN),
+            Map.entry("updateWebhookSubscription", ADMIN),
+            Map.entry("deleteWebhookSubscription", ADMIN),
+            Map.entry("pingWebhookSubscription", ADMIN),
+            Map.entry("rotateWebhookSecret", ADMIN),
             Map.entry("deleteReadinessScore", WRITERS),
             Map.entry("transitionReadinessAssessment", Set.of(Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR)),
             Map.entry("createQuickWin", WRITERS),
