@@ -14,7 +14,6 @@ import id.smartcity.webhooks.api.WebhookSubscriptionRequest;
 import id.smartcity.webhooks.api.WebhookSubscriptionResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -104,8 +103,7 @@ public class WebhookSubscriptionResource {
             },
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
     @APIResponse(responseCode = "422", description = "targetUrl resolves to a private or reserved address")
-    public RestResponse<WebhookSubscriptionResponse> create(
-            @NotNull @Valid WebhookSubscriptionRequest request, UriInfo uri) {
+    public RestResponse<WebhookSubscriptionResponse> create(@NotNull WebhookSubscriptionRequest request, UriInfo uri) {
         WebhookSubscriptionService.WithSecret created = service.create(request);
         WebhookSubscription s = created.subscription();
         return ETags.created(

@@ -49,6 +49,9 @@ public class WebhookSubscriptionService {
     static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
     @Inject
+    jakarta.validation.Validator validator;
+
+    @Inject
     WebhookSubscriptionRepository subscriptions;
 
     @Inject
@@ -95,6 +98,13 @@ public class WebhookSubscriptionService {
     @Transactional
     public WithSecret create(WebhookSubscriptionRequest request) {
         Caller caller = requireManager();
+        // Bean validation after the role check, so that a person who may not subscribe learns
+        // that (403) rather than what is wrong with the body.
+        Set<jakarta.validation.ConstraintViolation<WebhookSubscriptionRequest>> violations =
+                validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
         Valid v = validate(request);
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
