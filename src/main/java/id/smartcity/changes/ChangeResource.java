@@ -83,7 +83,12 @@ public class ChangeResource {
                     @Header(
                             name = "Retry-After",
                             description = "Seconds to wait before retrying",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60")))
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "60")))
     public Uni<Response> list(
             @QueryParam("after")
                     @Parameter(

@@ -2,6 +2,7 @@ package id.smartcity.webhooks.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.smartcity.platform.openapi.SchemaLimits;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WebhookSubscriptionResponse(
         UUID id,
         @Schema(maxLength = 2000) String targetUrl,
-        @Schema(maxItems = 100) List<String> eventTypes,
-        @Schema(maxItems = 100) List<String> regionCodes,
+        @Schema(maxItems = 100) List<@Size(max = 64) String> eventTypes,
+        @Schema(maxItems = 100) List<@Size(max = 5) String> regionCodes,
         boolean active,
 
         @Schema(
