@@ -5,6 +5,7 @@ import id.smartcity.audit.api.AuditPage;
 import id.smartcity.audit.api.VerifyResponse;
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.CsvBody;
+import id.smartcity.platform.http.OpaqueCursor;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.openapi.SchemaLimits;
 import id.smartcity.platform.problem.ApiException;
@@ -21,9 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -235,27 +234,14 @@ public class AuditResource {
         }
     }
 
+    /** Audit-event cursors, {@code after:<event id>} (see {@link OpaqueCursor}). */
+    private static final OpaqueCursor CURSOR = new OpaqueCursor("after:");
+
     static String encode(long lastId) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
+        return CURSOR.encode(lastId);
     }
 
     static long decode(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("after:")) {
-                long id = Long.parseLong(text.substring(6));
-                if (id >= 0) {
-                    return id;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // Falls through to the problem below (NumberFormatException is one too).
-        }
-        throw ApiException.invalid("cursor", "is not a cursor this API issued");
+        return CURSOR.decode("cursor", cursor);
     }
 }
