@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/audit-events")
 @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail", description = "Every change, append-only and hash-chained (auditors and admins)")
 public class AuditResource {
 
@@ -147,7 +148,6 @@ public class AuditResource {
 
     @GET
     @Path("/{id: \\d+}")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getAuditEvent", summary = "One audit event")
     public AuditEventResponse get(
             @PathParam("id")
@@ -169,7 +169,6 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "verifyAuditTrail",
             summary = "Recompute the hash chain",

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/regions/{regionCode}/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "Dashboard", description = "A region's figures per dimension in one call")
 public class DashboardResource {
 
@@ -27,7 +28,6 @@ public class DashboardResource {
     DashboardService service;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "getDashboard",
             summary = "Per dimension: stakeholders, FGD sessions, quick wins by status, budget, progress, overdue"

@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** The minutes of a session: a summary and its decisions. */
 @Path("/regions/{regionCode}/fgd-sessions/{id}/minutes")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "FGD sessions")
 @Idempotent
 public class FgdMinutesResource {
@@ -51,7 +52,6 @@ public class FgdMinutesResource {
     UUID id;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getFgdMinutes", summary = "The session's minutes (404 until recorded)")
     @APIResponse(
             responseCode = "200",
@@ -72,8 +72,8 @@ public class FgdMinutesResource {
     }
 
     @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "putFgdMinutes",
             summary = "Record or replace the minutes",

@@ -8,7 +8,7 @@ import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +44,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Idempotent
 @Path("/regions/{regionCode}/fgd-sessions/{id}/participants")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "FGD sessions")
 public class FgdParticipantResource {
 
@@ -62,7 +63,6 @@ public class FgdParticipantResource {
     UUID id;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listFgdParticipants",
             summary = "The session's participants and their attendance",
@@ -82,8 +82,8 @@ public class FgdParticipantResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "inviteFgdParticipants",
             summary = "Invite stakeholders of the same region",
@@ -109,8 +109,8 @@ public class FgdParticipantResource {
     }
 
     @PATCH
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "updateFgdAttendance",
             summary = "Record the attendance of several participants at once",
@@ -155,17 +155,5 @@ public class FgdParticipantResource {
 
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "FgdParticipantPage")
-    static final class ParticipantPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public java.util.List<ParticipantResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class ParticipantPage extends PageSchema<ParticipantResponse> {}
 }

@@ -13,7 +13,7 @@ import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +50,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Idempotent
 @Path("/regions/{regionCode}/fgd-sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "FGD sessions", description = "Focus Group Discussions, one per dimension and Bimtek stage")
 public class FgdSessionResource {
 
@@ -76,7 +78,6 @@ public class FgdSessionResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listFgdSessions",
             summary = "List the region's FGD sessions",
@@ -131,8 +132,6 @@ public class FgdSessionResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getFgdSession", summary = "Get one FGD session")
     @APIResponse(
             responseCode = "200",
@@ -145,9 +144,8 @@ public class FgdSessionResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createFgdSession", summary = "Plan an FGD session")
     @APIResponse(
             responseCode = "201",
@@ -162,9 +160,8 @@ public class FgdSessionResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceFgdSession", summary = "Replace a PLANNED session's details")
     @APIResponse(
             responseCode = "200",
@@ -184,7 +181,6 @@ public class FgdSessionResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateFgdSession", summary = "Change some of a PLANNED session's details")
     @RequestBody(
@@ -211,9 +207,8 @@ public class FgdSessionResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "transitionFgdSession",
             summary = "Mark a session HELD or CANCELLED, with a reason",
@@ -246,17 +241,5 @@ public class FgdSessionResource {
 
     /** The JSON list's schema (a named page type for the contract). */
     @Schema(name = "FgdSessionPage")
-    static final class FgdSessionPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<FgdSessionResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class FgdSessionPage extends PageSchema<FgdSessionResponse> {}
 }

@@ -7,7 +7,7 @@ import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.quickwin.api.KpiRequest;
 import id.smartcity.quickwin.api.KpiResponse;
@@ -31,7 +31,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,6 +51,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Idempotent
 @Path("/regions/{regionCode}/quick-wins/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "Quick wins")
 public class QuickWinPartsResource {
 
@@ -78,7 +78,6 @@ public class QuickWinPartsResource {
 
     @GET
     @Path("/milestones")
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listMilestones",
             summary = "The quick win's milestones by due date",
@@ -91,8 +90,8 @@ public class QuickWinPartsResource {
 
     @POST
     @Path("/milestones")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createMilestone", summary = "Add a milestone (weight > 0)")
     @APIResponse(
             responseCode = "201",
@@ -144,7 +143,6 @@ public class QuickWinPartsResource {
 
     @GET
     @Path("/progress-reports")
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listProgressReports",
             summary = "The quick win's progress reports, newest first",
@@ -161,8 +159,8 @@ public class QuickWinPartsResource {
 
     @POST
     @Path("/progress-reports")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "createProgressReport",
             summary = "File a progress report",
@@ -184,7 +182,6 @@ public class QuickWinPartsResource {
 
     @GET
     @Path("/kpis")
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listKpis",
             summary = "The quick win's KPIs with their attainment",
@@ -197,8 +194,8 @@ public class QuickWinPartsResource {
 
     @POST
     @Path("/kpis")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createKpi", summary = "Add a KPI")
     @APIResponse(
             responseCode = "201",
@@ -240,21 +237,5 @@ public class QuickWinPartsResource {
 
     /** The reports' schema: its contract name, PageReportResponse, is the one it was first published with. */
     @Schema(name = "PageReportResponse")
-    static final class ReportPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<ProgressReportResponse> items;
-
-        @Schema(examples = "0", minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(examples = "20", minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(
-                description = "Number of items in the whole result",
-                examples = "57",
-                minimum = "0",
-                maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class ReportPage extends PageSchema.Described<ProgressReportResponse> {}
 }

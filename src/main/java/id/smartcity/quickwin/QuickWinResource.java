@@ -11,7 +11,7 @@ import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.quickwin.api.QuickWinRequest;
 import id.smartcity.quickwin.api.QuickWinResponse;
@@ -50,6 +50,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Idempotent
 @Path("/regions/{regionCode}/quick-wins")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(
         name = "Quick wins",
         description = "Flagship programs (program unggulan) with workflow, milestones, reports and KPIs")
@@ -80,7 +82,6 @@ public class QuickWinResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listQuickWins",
             summary = "List the region's quick wins",
@@ -136,8 +137,6 @@ public class QuickWinResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getQuickWin", summary = "Get one quick win with its derived progress")
     @APIResponse(
             responseCode = "200",
@@ -150,9 +149,8 @@ public class QuickWinResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createQuickWin", summary = "Propose a quick win")
     @APIResponse(
             responseCode = "201",
@@ -170,7 +168,6 @@ public class QuickWinResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateQuickWin", summary = "Change some of a quick win's fields")
     @RequestBody(
@@ -199,9 +196,8 @@ public class QuickWinResource {
 
     @POST
     @Path("/{id}/transitions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "transitionQuickWin",
             summary = "Move a quick win through its workflow",
@@ -227,8 +223,6 @@ public class QuickWinResource {
 
     @GET
     @Path("/{id}/transitions")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listQuickWinTransitions",
             summary = "The quick win's status history, oldest first",
@@ -245,37 +239,9 @@ public class QuickWinResource {
 
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "QuickWinPage")
-    static final class QuickWinPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<QuickWinResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class QuickWinPage extends PageSchema<QuickWinResponse> {}
 
     /** The history's schema: its contract name, PageTransitionResponse, is the one it was first published with. */
     @Schema(name = "PageTransitionResponse")
-    static final class TransitionPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<QuickWinTransitionResponse> items;
-
-        @Schema(examples = "0", minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(examples = "20", minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(
-                description = "Number of items in the whole result",
-                examples = "57",
-                minimum = "0",
-                maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class TransitionPage extends PageSchema.Described<QuickWinTransitionResponse> {}
 }

@@ -8,7 +8,7 @@ import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.security.Roles;
@@ -59,6 +59,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Idempotent
 @Path("/regions/{regionCode}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "Readiness", description = "Readiness assessments of a region: scores, workflow, explained results, trend")
 public class AssessmentResource {
 
@@ -88,8 +90,6 @@ public class AssessmentResource {
 
     @GET
     @Path("/readiness-assessments")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listReadinessAssessments",
             summary = "List the region's readiness assessments",
@@ -117,8 +117,6 @@ public class AssessmentResource {
 
     @GET
     @Path("/readiness-assessments/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getReadinessAssessment", summary = "Get one assessment with its scores")
     @APIResponse(
             responseCode = "200",
@@ -132,9 +130,8 @@ public class AssessmentResource {
 
     @POST
     @Path("/readiness-assessments")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "createReadinessAssessment",
             summary = "Start a DRAFT assessment for a period under a framework version")
@@ -153,9 +150,8 @@ public class AssessmentResource {
 
     @PUT
     @Path("/readiness-assessments/{id}/scores/{indicatorCode}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "putReadinessScore",
             summary = "Score one indicator of a DRAFT, with evidence",
@@ -187,7 +183,6 @@ public class AssessmentResource {
     @PUT
     @Path("/readiness-assessments/{id}/scores")
     @Consumes({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(
             operationId = "putReadinessScores",
@@ -246,7 +241,6 @@ public class AssessmentResource {
 
     @DELETE
     @Path("/readiness-assessments/{id}/scores/{indicatorCode}")
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "deleteReadinessScore", summary = "Remove one indicator's score from a DRAFT")
     @APIResponse(
@@ -272,9 +266,8 @@ public class AssessmentResource {
 
     @POST
     @Path("/readiness-assessments/{id}/transitions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "transitionReadinessAssessment",
             summary = "Submit, verify, or send back to DRAFT",
@@ -299,7 +292,6 @@ public class AssessmentResource {
     @GET
     @Path("/readiness-assessments/{id}/result")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "getReadinessResult",
             summary = "The explained result: index, band, pillar scores, every weight and contribution, change",
@@ -325,8 +317,6 @@ public class AssessmentResource {
 
     @GET
     @Path("/readiness/trend")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "getReadinessTrend",
             summary = "Verified assessments over time, with index and pillar scores")
@@ -346,17 +336,5 @@ public class AssessmentResource {
 
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "ReadinessAssessmentPage")
-    static final class AssessmentPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<AssessmentResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class AssessmentPage extends PageSchema<AssessmentResponse> {}
 }

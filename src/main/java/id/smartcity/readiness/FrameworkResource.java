@@ -40,6 +40,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Idempotent
 @Path("/assessment-frameworks")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "Assessment frameworks", description = "Versioned scoring frameworks (pillars, indicators, bands)")
 public class FrameworkResource {
 
@@ -49,7 +50,6 @@ public class FrameworkResource {
     FrameworkService service;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listFrameworkVersions",
             summary = "List framework versions",
@@ -67,7 +67,6 @@ public class FrameworkResource {
 
     @GET
     @Path("/{code}/versions/{version}")
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getFrameworkVersion", summary = "Get one framework version")
     @APIResponse(
             responseCode = "200",
@@ -99,8 +98,8 @@ public class FrameworkResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "createFrameworkVersion",
             summary = "Add the next version of a framework (admin)",
@@ -125,8 +124,8 @@ public class FrameworkResource {
 
     @PUT
     @Path("/{code}/versions/{version}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "replaceFrameworkVersion",
             summary = "Correct a version no assessment uses yet (admin)",

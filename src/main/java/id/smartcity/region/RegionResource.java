@@ -43,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Idempotent
 @Path("/regions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "Regions", description = "Regencies and cities: the tenants of the API")
 public class RegionResource {
 
@@ -56,7 +57,6 @@ public class RegionResource {
     RegionMapper mapper;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listRegions",
             summary = "List the regions the caller may see",
@@ -80,7 +80,6 @@ public class RegionResource {
 
     @GET
     @Path("/{regionCode}")
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getRegion", summary = "Get one region")
     @APIResponse(
             responseCode = "200",
@@ -100,8 +99,8 @@ public class RegionResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRegion", summary = "Register a region (admin)")
     @APIResponse(
             responseCode = "201",

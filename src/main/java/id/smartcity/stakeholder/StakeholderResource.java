@@ -9,7 +9,7 @@ import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Params;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.security.PersonalData;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.stakeholder.api.StakeholderRequest;
@@ -49,6 +49,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 @Idempotent
 @Path("/regions/{regionCode}/stakeholders")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
 @Tag(name = "Stakeholders", description = "Agencies (OPD), academics, ICT community and others, grouped by dimension")
 public class StakeholderResource {
 
@@ -71,7 +73,6 @@ public class StakeholderResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(
             operationId = "listStakeholders",
             summary = "List the region's stakeholders",
@@ -117,8 +118,6 @@ public class StakeholderResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
     @Operation(operationId = "getStakeholder", summary = "Get one stakeholder")
     @APIResponse(
             responseCode = "200",
@@ -131,9 +130,8 @@ public class StakeholderResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createStakeholder", summary = "Add a stakeholder to the region")
     @APIResponse(
             responseCode = "201",
@@ -150,9 +148,8 @@ public class StakeholderResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "replaceStakeholder",
             summary = "Replace a stakeholder's fields",
@@ -175,7 +172,6 @@ public class StakeholderResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(
             operationId = "updateStakeholder",
@@ -223,17 +219,5 @@ public class StakeholderResource {
 
     /** The JSON list's schema (a named page type for the contract). */
     @Schema(name = "StakeholderPage")
-    static final class StakeholderPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<StakeholderResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class StakeholderPage extends PageSchema<StakeholderResponse> {}
 }

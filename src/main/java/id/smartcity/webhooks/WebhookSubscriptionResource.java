@@ -7,7 +7,7 @@ import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.idempotency.Idempotent;
-import id.smartcity.platform.openapi.SchemaLimits;
+import id.smartcity.platform.openapi.PageSchema;
 import id.smartcity.platform.security.Roles;
 import id.smartcity.webhooks.api.WebhookDeliveryResponse;
 import id.smartcity.webhooks.api.WebhookSubscriptionRequest;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,6 +43,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Idempotent
 @Path("/webhook-subscriptions")
 @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR})
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(
         name = "Webhooks",
         description = "Change events pushed to integrating systems (admins, and service accounts for themselves)")
@@ -56,7 +56,6 @@ public class WebhookSubscriptionResource {
     WebhookSubscriptionService service;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "listWebhookSubscriptions",
             summary = "List webhook subscriptions",
@@ -72,7 +71,6 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getWebhookSubscription", summary = "Get one webhook subscription (never its secret)")
     @APIResponse(
             responseCode = "200",
@@ -88,7 +86,6 @@ public class WebhookSubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "createWebhookSubscription",
             summary = "Subscribe a URL to change events",
@@ -115,7 +112,6 @@ public class WebhookSubscriptionResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "updateWebhookSubscription",
             summary = "Change a subscription's targetUrl, eventTypes, regionCodes or active",
@@ -156,7 +152,6 @@ public class WebhookSubscriptionResource {
 
     @POST
     @Path("/{id}/rotate-secret")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "rotateWebhookSecret",
             summary = "Replace the signing secret",
@@ -180,7 +175,6 @@ public class WebhookSubscriptionResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "listWebhookDeliveries",
             summary = "The subscription's delivery attempts, newest first",
@@ -195,7 +189,6 @@ public class WebhookSubscriptionResource {
 
     @POST
     @Path("/{id}/ping")
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "pingWebhookSubscription",
             summary = "Deliver a webhook.ping event now and answer how it went",
@@ -209,32 +202,8 @@ public class WebhookSubscriptionResource {
     }
 
     @Schema(name = "WebhookSubscriptionPage")
-    static final class WebhookSubscriptionPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<WebhookSubscriptionResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class WebhookSubscriptionPage extends PageSchema<WebhookSubscriptionResponse> {}
 
     @Schema(name = "WebhookDeliveryPage")
-    static final class WebhookDeliveryPage {
-        @Schema(maxItems = PageRequest.MAX_LIMIT)
-        public List<WebhookDeliveryResponse> items;
-
-        @Schema(minimum = "0", maximum = "" + PageRequest.MAX_OFFSET)
-        public int offset;
-
-        @Schema(minimum = "1", maximum = "" + PageRequest.MAX_LIMIT)
-        public int limit;
-
-        @Schema(minimum = "0", maximum = SchemaLimits.INT64_MAX)
-        public long total;
-    }
+    static final class WebhookDeliveryPage extends PageSchema<WebhookDeliveryResponse> {}
 }
