@@ -33,6 +33,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       {@code components/parameters}, named after it ({@code IfMatch}, {@code RegionCode}); where
  *       operations declare it differently (their own description), the most common form is shared
  *       and the others stay inline.
+ *   <li>Any other response that several operations declare identically (the 200 that a resource's
+ *       GET, PUT and PATCH share; a 409 that names the same state on two operations) goes to
+ *       {@code components/responses} too, named after its schema ({@code Stakeholder}, {@code
+ *       QuickWinCreated}) or, for a problem, after the first operation that declares it ({@code
+ *       ReplaceStakeholderConflict}).
  *   <li>Headers are components already ({@link ContractDefaultsFilter}, {@link RetryContract}).
  * </ul>
  *
@@ -98,6 +103,7 @@ public class SharedComponentsFilter implements OASFilter {
         }
         List<PathItem> items = new ArrayList<>(new TreeMap<>(openAPI.getPaths().getPathItems()).values());
         shareResponses(items, components);
+        shareRepeatedResponses(items, components);
         shareParameters(items, components);
     }
 
@@ -139,6 +145,102 @@ public class SharedComponentsFilter implements OASFilter {
                 components.addResponse(shared.name(), chosen.get(shared));
             }
         }
+    }
+
+    /** Status phrases for the names of shared responses: {@code 201} gives {@code QuickWinCreated}. */
+    private static final Map<String, String> PHRASES = Map.ofEntries(
+            Map.entry("200", ""),
+            Map.entry("201", "Created"),
+            Map.entry("202", "Accepted"),
+            Map.entry("204", "NoContent"),
+            Map.entry("400", "BadRequest"),
+            Map.entry("403", "Forbidden"),
+            Map.entry("404", "NotFound"),
+            Map.entry("409", "Conflict"),
+            Map.entry("412", "PreconditionFailed"),
+            Map.entry("413", "ContentTooLarge"),
+            Map.entry("415", "UnsupportedMediaType"),
+            Map.entry("422", "UnprocessableContent"),
+            Map.entry("503", "ServiceUnavailable"));
+
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    private record Use(String operationId, String status, APIResponse response, Operation operation) {}
+
+    /**
+     * Every inline response that two operations or more declare identically becomes a component.
+     * The name depends only on the response and on the operations that use it: the schema's name
+     * and the status for a response with one schema that is not a problem, else the first of its
+     * operations (by operationId) and the status; a clash takes the operation's name too.
+     */
+    private static void shareRepeatedResponses(List<PathItem> items, Components components) {
+        Map<String, List<Use>> byForm = new TreeMap<>();
+        for (PathItem item : items) {
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getResponses() == null || operation.getOperationId() == null) {
+                    continue;
+                }
+                operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                    if (response.getRef() == null && PHRASES.containsKey(status)) {
+                        byForm.computeIfAbsent(status + "\u0000" + canonical(response), k -> new ArrayList<>())
+                                .add(new Use(operation.getOperationId(), status, response, operation));
+                    }
+                });
+            }
+        }
+        Map<String, APIResponse> named = new TreeMap<>();
+        Map<String, List<Use>> uses = new TreeMap<>();
+        for (List<Use> group : byForm.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            group.sort(Comparator.comparing(Use::operationId));
+            Use first = group.get(0);
+            String phrase = PHRASES.get(first.status());
+            String schema = soleSchema(first.response());
+            String name = schema != null && !schema.equals("Problem")
+                    ? schema + phrase
+                    : pascal(first.operationId()) + phrase;
+            if (named.containsKey(name) || taken(components, name)) {
+                name = pascal(first.operationId()) + (schema == null ? "" : schema) + phrase + first.status();
+            }
+            if (named.containsKey(name) || taken(components, name)) {
+                continue;
+            }
+            named.put(name, first.response());
+            uses.put(name, group);
+        }
+        uses.forEach((name, group) -> {
+            components.addResponse(name, named.get(name));
+            for (Use use : group) {
+                Map<String, APIResponse> responses =
+                        new LinkedHashMap<>(use.operation().getResponses().getAPIResponses());
+                responses.put(use.status(), OASFactory.createAPIResponse().ref(RESPONSES + name));
+                use.operation().getResponses().setAPIResponses(responses);
+            }
+        });
+    }
+
+    private static boolean taken(Components components, String name) {
+        return components.getResponses() != null && components.getResponses().containsKey(name);
+    }
+
+    /** The name of the one schema that every media type of the response refers to; null if none. */
+    private static String soleSchema(APIResponse response) {
+        if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
+            return null;
+        }
+        String name = null;
+        for (var media : response.getContent().getMediaTypes().values()) {
+            String ref = media.getSchema() == null ? null : media.getSchema().getRef();
+            if (ref == null
+                    || !ref.startsWith(SCHEMAS)
+                    || (name != null && !name.equals(ref.substring(SCHEMAS.length())))) {
+                return null;
+            }
+            name = ref.substring(SCHEMAS.length());
+        }
+        return name;
     }
 
     /** The shared response that a status with this description is; null if none. */
