@@ -66,7 +66,12 @@ public final class E2EStack implements AutoCloseable {
         log("[e2e] database: " + database.description());
         stack = new SmartCityStack(project, work.resolve("logs"), E2EStack::log);
         stack.startKeycloak(Ports.free(), work.resolve("keycloak"), true, Duration.ofMinutes(10));
-        stack.startApi(Ports.free(), database, Map.of("CORS_ORIGINS", DASHBOARD_ORIGIN), Duration.ofMinutes(3));
+        // JSON log lines, as in production (the demo profile writes text for people by default).
+        stack.startApi(
+                Ports.free(),
+                database,
+                Map.of("CORS_ORIGINS", DASHBOARD_ORIGIN, "SMARTCITY_JSON_LOGS", "true"),
+                Duration.ofMinutes(3));
     }
 
     public SmartCityStack stack() {

@@ -537,4 +537,65 @@ class KeycloakE2E {
     private static List<String> strings(JsonNode array) {
         return Stream.of(JSON.convertValue(array, String[].class)).toList();
     }
+
+    // --- logs ----------------------------------------------------------------------------------
+
+    /**
+     * The API of this run logs as in production: JSON lines. A coordinator's list of stakeholders
+     * (whose answer carries emails and phones) leaves an access line with the route template, the
+     * status, the caller's subject and the region, and no line of the log names an email.
+     */
+    @Test
+    void theApiLogsJsonLinesWithTheRouteTheCallerAndNoPersonalData() throws Exception {
+        String token = passwordToken("coordinator");
+        String subject = claims(token).path("sub").asText();
+        String requestId = "e2e-log-" + System.nanoTime();
+        String body = api(token)
+                .header("X-Request-Id", requestId)
+                .get("/regions/{code}/stakeholders", PURBALINGGA)
+                .then()
+                .statusCode(200)
+                .header("X-Request-Id", requestId)
+                .extract()
+                .asString();
+        assertTrue(body.contains("@"), "the coordinator sees the stakeholders' emails: " + body);
+
+        JsonNode access = null;
+        List<String> lines = List.of();
+        for (int i = 0; i < 50 && access == null; i++) {
+            lines = java.nio.file.Files.readAllLines(stack.apiLog(), StandardCharsets.UTF_8);
+            for (String line : lines) {
+                if (line.contains(requestId) && line.contains("id.smartcity.access")) {
+                    access = JSON.readTree(line);
+                }
+            }
+            if (access == null) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(access != null, "no access line for " + requestId + " in " + stack.apiLog());
+        assertEquals("INFO", access.path("level").asText());
+        assertEquals("id.smartcity.access", access.path("loggerName").asText());
+        assertTrue(
+                access.path("message").asText().startsWith("GET /api/v1/regions/{regionCode}/stakeholders 200 "),
+                "the route template, not the path: " + access);
+        assertFalse(access.path("timestamp").asText().isEmpty(), access.toString());
+        JsonNode mdc = access.path("mdc");
+        assertEquals(requestId, mdc.path("requestId").asText(), access.toString());
+        assertEquals(subject, mdc.path("subject").asText(), access.toString());
+        assertEquals("smartcity-cli", mdc.path("clientId").asText(), access.toString());
+        assertEquals(PURBALINGGA, mdc.path("regionCode").asText(), access.toString());
+        int json = 0;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode parsed = JSON.readTree(line); // every line is one JSON object
+            assertTrue(parsed.has("level") && parsed.has("message"), line);
+            assertFalse(
+                    line.matches(".*[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}.*"), "an email in the log: " + line);
+            json++;
+        }
+        assertTrue(json > 10, "log lines: " + json);
+    }
 }

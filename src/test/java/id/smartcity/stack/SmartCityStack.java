@@ -32,6 +32,7 @@ public final class SmartCityStack implements AutoCloseable {
 
     private final Path project;
     private final Path logs;
+    private Path apiLog;
     private final Consumer<String> out;
     private final List<ManagedProcess> started = new ArrayList<>();
     private int keycloakPort;
@@ -144,6 +145,7 @@ public final class SmartCityStack implements AutoCloseable {
         out.accept("  the API is ready (" + took.toMillis() + " ms); log: " + api.log());
         if (apiPort == 0) {
             apiPort = port; // apiUrl() is the first API started; later ones (fault tests) have their own ports
+            apiLog = api.log();
         }
         return api;
     }
@@ -179,6 +181,11 @@ public final class SmartCityStack implements AutoCloseable {
     /** The URL of the first API this stack started. */
     public String apiUrl() {
         return "http://localhost:" + apiPort;
+    }
+
+    /** The log file of the API that {@link #apiUrl()} names. */
+    public Path apiLog() {
+        return apiLog;
     }
 
     /** Stops what this stack started, the API first, in reverse order. */

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Priorities;
  *   <li><b>HTTP filters</b> (Vert.x, before the REST layer; higher runs first):
  *       <ol>
  *         <li>{@link #REQUEST_ID} {@code RequestIds}: the request id, in every answer and log line;
+ *         <li>{@link #ACCESS_LOG} {@code AccessLog}: times the request, and logs one line when its
+ *             response has ended (method, route template, status, duration, bytes);
  *         <li>{@link #DECLARED_BODY_LIMIT} {@code HttpEdge}: a declared body over the limit is a
  *             413 problem before it is read;
  *         <li>{@link #CORS_REFUSAL} {@code CorsRefusals}: an origin off the allow-list is a 403
@@ -23,6 +25,8 @@ import jakarta.ws.rs.Priorities;
  *       </ol>
  *   <li><b>REST request filters</b> (after the route is matched; lower runs first):
  *       <ol>
+ *         <li>{@link #LOG_CONTEXT} {@code AccessLog}: the caller's subject and client id and the
+ *             path's region, in the logging context of every later line;
  *         <li>{@link #STRICT_TEXT} {@code StrictRequestFilter}: query, path and read headers;
  *             undeclared query parameters;
  *         <li>{@link #BODY_LIMIT} {@code HttpEdge}: hands a counted body on to the REST layer;
@@ -45,7 +49,8 @@ import jakarta.ws.rs.Priorities;
 public final class RequestPipeline {
 
     public static final int REQUEST_ID = Integer.MAX_VALUE;
-    public static final int DECLARED_BODY_LIMIT = Integer.MAX_VALUE - 1;
+    public static final int ACCESS_LOG = Integer.MAX_VALUE - 1;
+    public static final int DECLARED_BODY_LIMIT = Integer.MAX_VALUE - 2;
     public static final int CORS_REFUSAL = 310;
     /** Quarkus's CORS filter (its FilterBuildItem), for reference. */
     public static final int QUARKUS_CORS = 300;
@@ -53,6 +58,7 @@ public final class RequestPipeline {
     public static final int RATE_LIMIT = 50;
     public static final int UNDECLARED_BODY_LIMIT = 40;
 
+    public static final int LOG_CONTEXT = Priorities.AUTHENTICATION - 600;
     public static final int STRICT_TEXT = Priorities.AUTHENTICATION - 500;
     public static final int BODY_LIMIT = Priorities.AUTHENTICATION;
     public static final int IDEMPOTENCY_KEY = Priorities.USER;
