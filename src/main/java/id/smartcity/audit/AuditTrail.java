@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.smartcity.platform.http.RequestIds;
 import id.smartcity.platform.security.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +48,7 @@ import org.hibernate.Session;
  * head held by the other while it waits on the row). Appends of one transaction keep their order.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start, at 0, so that rate() and the alerts see them
 public class AuditTrail {
 
     @Inject
@@ -167,6 +171,19 @@ public class AuditTrail {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** Events appended to the chain by committed transactions ({@code smartcity_audit_appends_total}). */
+    private Counter appends;
+
+    @Inject
+    MeterRegistry registry;
+
+    @jakarta.annotation.PostConstruct
+    void registerMetrics() {
+        appends = Counter.builder("smartcity.audit.appends")
+                .description("Audit events appended to the chain by committed transactions")
+                .register(registry);
+    }
+
     @Inject
     jakarta.transaction.TransactionManager transactionManager;
 
@@ -201,7 +218,7 @@ public class AuditTrail {
     private PendingEvents pending() {
         PendingEvents pending = (PendingEvents) transactions.getResource(PendingEvents.class);
         if (pending == null) {
-            pending = new PendingEvents(em.unwrap(Session.class), dataSource);
+            pending = new PendingEvents(em.unwrap(Session.class), dataSource, appends);
             transactions.putResource(PendingEvents.class, pending);
             // A plain (not interposed) synchronization: the transaction manager calls those first,
             // before Hibernate's own, which releases the session's connection before completion.
@@ -236,11 +253,14 @@ public class AuditTrail {
 
         private final Session session;
         private final javax.sql.DataSource dataSource;
+        private final Counter appends;
         final List<Pending> events = new ArrayList<>();
+        private int appended;
 
-        PendingEvents(Session session, javax.sql.DataSource dataSource) {
+        PendingEvents(Session session, javax.sql.DataSource dataSource, Counter appends) {
             this.session = session;
             this.dataSource = dataSource;
+            this.appends = appends;
         }
 
         @Override
@@ -255,6 +275,7 @@ public class AuditTrail {
             try (java.sql.Connection c = dataSource.getConnection()) {
                 for (Pending e : events) {
                     appendOne(c, e);
+                    appended++;
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Appending the audit events failed", e);
@@ -281,6 +302,8 @@ public class AuditTrail {
         public void afterCompletion(int status) {
             if (status != Status.STATUS_COMMITTED) {
                 events.clear();
+            } else if (appended > 0 && appends != null) {
+                appends.increment(appended);
             }
         }
     }

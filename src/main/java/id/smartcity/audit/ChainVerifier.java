@@ -2,12 +2,14 @@ package id.smartcity.audit;
 
 import id.smartcity.audit.api.VerifyResponse;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Recomputes the chain from the stored columns, one row at a time from a server-side cursor in
@@ -17,12 +19,26 @@ import java.sql.SQLException;
  * event (events removed from the end).
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start, at 0, so that rate() and the alerts see them
 public class ChainVerifier {
 
     private static final int FETCH_SIZE = 1000;
 
     @Inject
     AgroalDataSource dataSource;
+
+    /**
+     * The outcome of the last verification on this instance: 1 intact, 0 broken, NaN before the
+     * first ({@code smartcity_audit_chain_intact}; the alert {@code SmartCityAuditChainBroken}).
+     */
+    private final AtomicReference<Double> lastOutcome = new AtomicReference<>(Double.NaN);
+
+    @Inject
+    void registerMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("smartcity.audit.chain.intact", lastOutcome, AtomicReference::get)
+                .description("1 when the last verification of the audit chain found it intact, 0 when broken")
+                .register(registry);
+    }
 
     /** Checks events {@code fromId..toId} (inclusive; null = from the first / to the last). */
     public VerifyResponse verify(Long fromId, Long toId) {
@@ -32,7 +48,9 @@ public class ChainVerifier {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return verifyOn(c, first, toId);
+                VerifyResponse result = verifyOn(c, first, toId);
+                lastOutcome.set(result.valid() ? 1.0 : 0.0);
+                return result;
             } finally {
                 c.rollback();
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);

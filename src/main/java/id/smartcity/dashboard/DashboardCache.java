@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.platform.http.CacheCounters;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import org.postgresql.PGStatement;
  * next audited change or a restart.
  */
 @ApplicationScoped
+@Startup // its metrics exist from the start, at 0, so that rate() and the alerts see them
 public class DashboardCache {
 
     /** More regions than Indonesia has regencies and cities (514): a bound, not a policy. */

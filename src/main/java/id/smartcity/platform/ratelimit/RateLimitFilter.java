@@ -5,6 +5,8 @@ import id.smartcity.platform.http.RequestPipeline;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
 import id.smartcity.platform.security.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -51,7 +53,16 @@ public class RateLimitFilter {
     @Inject
     HttpEdge problems;
 
+    @Inject
+    MeterRegistry registry;
+
+    /** Requests refused with 429 ({@code smartcity_rate_limit_refusals_total}). */
+    private Counter refusals;
+
     void register(@Observes Filters filters) {
+        refusals = Counter.builder("smartcity.rate.limit.refusals")
+                .description("Requests refused with 429 Too Many Requests")
+                .register(registry);
         filters.register(this::limit, PRIORITY);
     }
 
@@ -125,6 +136,7 @@ public class RateLimitFilter {
             }
         });
         if (hit.exceeded()) {
+            refusals.increment();
             problems.write(
                     rc,
                     new Problem(
