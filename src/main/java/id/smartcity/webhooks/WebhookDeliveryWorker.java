@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.changes.ChangeEvent;
 import id.smartcity.changes.ChangeFeed;
+import id.smartcity.changes.ChangeNotifier;
 import id.smartcity.changes.ChangeQuery;
 import id.smartcity.changes.ChangeType;
 import id.smartcity.changes.api.ChangeEventResponse;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,7 +30,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,13 +49,28 @@ import org.jboss.logging.Logger;
  * hourly, each plus up to 20 % jitter); after 24 h of failures the subscription is FAILING (and
  * still retried hourly). The worker's columns are written here in SQL only: the API never
  * writes them (they are not updatable in the entity).
+ *
+ * <p><b>When it runs.</b> Runs happen one at a time on one thread of the instance's own ({@link
+ * #signal}): every second, and as soon as the change feed's listening connection ({@link
+ * ChangeNotifier}) announces a commit, so a delivery leaves right after the change commits; a run
+ * that delivered something is followed by another at once (there may be more). Signals while a
+ * run is under way coalesce into one run after it. Off with {@code
+ * smartcity.webhooks.worker-enabled=false} (the test profile: tests call {@link #runOnce}).
+ *
+ * <p><b>The lease.</b> A claim moves {@code next_attempt_at} {@link #LEASE} ahead; before each
+ * event is sent the lease is renewed, and every write of the run is conditional on the lease being
+ * still the one this run set ({@code next_attempt_at} is the fencing token). An instance killed
+ * mid-run thus holds its subscriptions for at most {@link #LEASE}; a run that lost its lease (it
+ * was slower than the lease, or the subscription was deleted) stops before sending more.
  */
 @ApplicationScoped
 public class WebhookDeliveryWorker {
 
     static final int SUBSCRIPTIONS_PER_RUN = 10;
     static final int EVENTS_PER_RUN = 20;
-    static final Duration LEASE = Duration.ofMinutes(10);
+    /** Longer than one attempt (connect 2 s, answer 10 s) and the writes around it. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+
     static final Duration FAILING_AFTER = Duration.ofHours(24);
     static final long[] BACKOFF_SECONDS = {5, 30, 120, 600, 3600};
 
@@ -64,6 +88,9 @@ public class WebhookDeliveryWorker {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ChangeNotifier notifier;
+
     @ConfigProperty(name = "smartcity.webhooks.worker-enabled", defaultValue = "true")
     boolean enabled;
 
@@ -76,15 +103,71 @@ public class WebhookDeliveryWorker {
             long cursor,
             int attempts,
             OffsetDateTime failingSince,
-            String status) {}
+            String status,
+            OffsetDateTime lease) {}
 
-    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    /** The one thread runs happen on (null when the worker is off). */
+    private volatile ExecutorService executor;
+    /** A run is queued on the executor and has not started yet: further signals add nothing. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    void start(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "webhook-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+        notifier.onAppended(this::signal);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        ExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            e.shutdown();
+            try {
+                if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
+                    e.shutdownNow();
+                }
+            } catch (InterruptedException ex) {
+                e.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        signal();
+    }
+
+    /**
+     * Asks for a run on the worker's thread soon: at once when none is under way, else right after
+     * the one under way. Never blocks; a burst of signals makes one run. Nothing when the worker is
+     * off.
+     */
+    void signal() {
+        ExecutorService e = executor;
+        if (e == null || !queued.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            runOnce();
+            e.execute(this::queuedRun);
+        } catch (RejectedExecutionException ex) {
+            queued.set(false); // shutting down
+        }
+    }
+
+    private void queuedRun() {
+        // Cleared before the run: a signal from now on (a commit this run may not see) queues the next.
+        queued.set(false);
+        try {
+            if (runOnce() > 0) {
+                signal(); // there may be more: a full batch, or subscriptions beyond this run's claim
+            }
         } catch (RuntimeException e) {
             LOG.warn("A webhook delivery run failed", e);
         }
@@ -109,7 +192,7 @@ public class WebhookDeliveryWorker {
                 + " WHERE active AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
                 + " WHERE s.id = d.id RETURNING s.id, s.target_url, s.event_types, s.region_codes, s.secret,"
                 + " s.previous_secret, s.previous_secret_valid_until, s.delivery_cursor, s.attempts, s.failing_since,"
-                + " s.status";
+                + " s.status, s.next_attempt_at";
         List<Claimed> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -136,7 +219,8 @@ public class WebhookDeliveryWorker {
                             rs.getLong(8),
                             rs.getInt(9),
                             rs.getObject(10, OffsetDateTime.class),
-                            rs.getString(11)));
+                            rs.getString(11),
+                            rs.getObject(12, OffsetDateTime.class)));
                 }
             }
         } catch (SQLException e) {
@@ -146,22 +230,31 @@ public class WebhookDeliveryWorker {
     }
 
     private int deliver(Claimed s, Instant now) {
+        // The run's clock: "now" moved on by the time the run has taken (tests pass a later "now").
+        long started = System.nanoTime();
         long head = feed.head();
         List<ChangeEvent> events = new ArrayList<>();
         feed.stream(query(s), head, EVENTS_PER_RUN, events::add);
         long cursor = s.cursor();
+        OffsetDateTime lease = s.lease();
         int attempted = 0;
         for (ChangeEvent e : events) {
+            lease = renew(s.id(), lease, elapsed(now, started).plus(LEASE));
+            if (lease == null) {
+                LOG.warnf("Webhook subscription %s: the lease was lost; another run delivers from here", s.id());
+                return attempted;
+            }
             String body = body(e);
             WebhookSender.Result r = sender.send(s.targetUrl(), e.id(), body, s.secrets());
             attempted++;
             if (!r.success()) {
+                Instant at = elapsed(now, started);
                 int attempts = s.attempts() + 1;
-                Instant next = now.plus(backoff(attempts));
-                OffsetDateTime failingSince = s.failingSince() != null ? s.failingSince() : utc(now);
-                boolean failing = !failingSince.toInstant().plus(FAILING_AFTER).isAfter(now);
+                Instant next = at.plus(backoff(attempts));
+                OffsetDateTime failingSince = s.failingSince() != null ? s.failingSince() : utc(at);
+                boolean failing = !failingSince.toInstant().plus(FAILING_AFTER).isAfter(at);
                 record(s.id(), e.id(), r, next);
-                update(s.id(), cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
+                update(s.id(), lease, cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
                 return attempted;
             }
             record(s.id(), e.id(), r, null);
@@ -171,8 +264,32 @@ public class WebhookDeliveryWorker {
         if (events.size() < EVENTS_PER_RUN) {
             cursor = Math.max(cursor, head);
         }
-        update(s.id(), cursor, 0, null, "ACTIVE", now);
+        update(s.id(), lease, cursor, 0, null, "ACTIVE", elapsed(now, started));
         return attempted;
+    }
+
+    private static Instant elapsed(Instant now, long startedNanos) {
+        return now.plusNanos(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * Moves the lease to {@code until} if it is still {@code lease}; answers the new lease as
+     * stored, or null when this run no longer holds the subscription.
+     */
+    private OffsetDateTime renew(UUID id, OffsetDateTime lease, Instant until) {
+        String sql = "UPDATE webhook_subscription SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?"
+                + " RETURNING next_attempt_at";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(until));
+            ps.setObject(2, id);
+            ps.setObject(3, lease);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Renewing the lease of webhook subscription " + id + " failed", e);
+        }
     }
 
     private static ChangeQuery query(Claimed s) {
@@ -231,10 +348,17 @@ public class WebhookDeliveryWorker {
         }
     }
 
+    /** The run's outcome, written only while the run still holds the lease. */
     private void update(
-            UUID id, long cursor, int attempts, OffsetDateTime failingSince, String status, Instant nextAttempt) {
+            UUID id,
+            OffsetDateTime lease,
+            long cursor,
+            int attempts,
+            OffsetDateTime failingSince,
+            String status,
+            Instant nextAttempt) {
         String sql = "UPDATE webhook_subscription SET delivery_cursor = GREATEST(delivery_cursor, ?), attempts = ?,"
-                + " failing_since = ?, status = ?, next_attempt_at = ? WHERE id = ?";
+                + " failing_since = ?, status = ?, next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, cursor);
@@ -243,7 +367,10 @@ public class WebhookDeliveryWorker {
             ps.setString(4, status);
             ps.setObject(5, utc(nextAttempt));
             ps.setObject(6, id);
-            ps.executeUpdate();
+            ps.setObject(7, lease);
+            if (ps.executeUpdate() == 0) {
+                LOG.warnf("Webhook subscription %s: the lease was lost before the run's outcome was written", id);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Updating webhook subscription " + id + " failed", e);
         }
