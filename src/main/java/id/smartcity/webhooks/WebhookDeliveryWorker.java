@@ -58,7 +58,7 @@ import org.jboss.logging.Logger;
  * smartcity.webhooks.worker-enabled=false} (the test profile: tests call {@link #runOnce}).
  *
  * <p><b>The lease.</b> A claim moves {@code next_attempt_at} {@link #LEASE} ahead; before each
- * event is sent the lease is renewed, and every write of the run is conditional on the lease being
+ * event is sent the lease is renewed (and the cursor moved past the events delivered before it), and every write of the run is conditional on the lease being
  * still the one this run set ({@code next_attempt_at} is the fencing token). An instance killed
  * mid-run thus holds its subscriptions for at most {@link #LEASE}; a run that lost its lease (it
  * was slower than the lease, or the subscription was deleted) stops before sending more.
@@ -239,7 +239,7 @@ public class WebhookDeliveryWorker {
         OffsetDateTime lease = s.lease();
         int attempted = 0;
         for (ChangeEvent e : events) {
-            lease = renew(s.id(), lease, elapsed(now, started).plus(LEASE));
+            lease = renew(s.id(), lease, elapsed(now, started).plus(LEASE), cursor);
             if (lease == null) {
                 LOG.warnf("Webhook subscription %s: the lease was lost; another run delivers from here", s.id());
                 return attempted;
@@ -273,17 +273,21 @@ public class WebhookDeliveryWorker {
     }
 
     /**
-     * Moves the lease to {@code until} if it is still {@code lease}; answers the new lease as
-     * stored, or null when this run no longer holds the subscription.
+     * Before the next event is sent: moves the lease to {@code until} and the cursor past the
+     * events delivered so far, if the lease is still {@code lease}; answers the new lease as stored,
+     * or null when this run no longer holds the subscription. (The cursor moves with each event, so
+     * an instance killed mid-run leaves at most the event in flight to be sent again.)
      */
-    private OffsetDateTime renew(UUID id, OffsetDateTime lease, Instant until) {
-        String sql = "UPDATE webhook_subscription SET next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?"
-                + " RETURNING next_attempt_at";
+    private OffsetDateTime renew(UUID id, OffsetDateTime lease, Instant until, long cursor) {
+        String sql =
+                "UPDATE webhook_subscription SET next_attempt_at = ?, delivery_cursor = GREATEST(delivery_cursor, ?)"
+                        + " WHERE id = ? AND next_attempt_at = ? RETURNING next_attempt_at";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, utc(until));
-            ps.setObject(2, id);
-            ps.setObject(3, lease);
+            ps.setLong(2, cursor);
+            ps.setObject(3, id);
+            ps.setObject(4, lease);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
             }
