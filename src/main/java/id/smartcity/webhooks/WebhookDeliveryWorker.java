@@ -33,29 +33,38 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the change feed to subscriptions, one event at a time in feed order. Each run claims up
- * to {@value #SUBSCRIPTIONS_PER_RUN} due subscriptions with {@code FOR UPDATE SKIP LOCKED} (so
- * instances share the work), leasing them by moving {@code next_attempt_at} ahead; then reads the
- * events after each one's cursor through {@link ChangeFeed} (its types and regions), POSTs them,
- * and advances the cursor past every event answered with 2xx. The first failure stops the
+ * Delivers the change feed to subscriptions, one event at a time in feed order. A claim takes due
+ * subscriptions (active, retry time reached, cursor behind the chain's head) with {@code FOR UPDATE
+ * SKIP LOCKED} (so instances share the work), leasing them by moving {@code next_attempt_at} ahead;
+ * then the delivery of each reads up to {@value #EVENTS_PER_RUN} events after its cursor through
+ * {@link ChangeFeed} (its types and regions), POSTs them, and advances the cursor past every event
+ * answered with 2xx. The first failure stops the
  * subscription's run and schedules a retry of that same event (5 s, 30 s, 2 min, 10 min, 1 h, then
  * hourly, each plus up to 20 % jitter); after 24 h of failures the subscription is FAILING (and
  * still retried hourly). The worker's columns are written here in SQL only: the API never
  * writes them (they are not updatable in the entity).
  *
- * <p><b>When it runs.</b> Runs happen one at a time on one thread of the instance's own ({@link
- * #signal}): every second, and as soon as the change feed's listening connection ({@link
- * ChangeNotifier}) announces a commit, so a delivery leaves right after the change commits; a run
- * that delivered something is followed by another at once (there may be more). Signals while a
- * run is under way coalesce into one run after it. Off with {@code
- * smartcity.webhooks.worker-enabled=false} (the test profile: tests call {@link #runOnce}).
+ * <p><b>When it runs.</b> One thread of the instance's own claims ({@link #signal}): every second,
+ * and as soon as the change feed's listening connection ({@link ChangeNotifier}) announces a
+ * commit, so a delivery leaves right after the change commits. Signals while a claim is under way
+ * coalesce into one claim after it. It claims at most as many subscriptions as there are free
+ * delivery threads ({@value #DELIVERY_THREADS}), and hands each to one of them: subscriptions are
+ * delivered side by side, each one event at a time, so a slow receiver holds one thread, not the
+ * others' deliveries. A delivery that ends signals again (its subscription may have more, or
+ * others wait for a thread). A subscription with nothing to deliver (its cursor at the head) is not
+ * claimed, so idle subscriptions cost no write. Off with {@code
+ * smartcity.webhooks.worker-enabled=false} (the test profile: tests call {@link #runOnce}, which
+ * claims and delivers on the caller's thread).
  *
  * <p><b>The lease.</b> A claim moves {@code next_attempt_at} {@link #LEASE} ahead; before each
  * event is sent the lease is renewed (and the cursor moved past the events delivered before it), and every write of the run is conditional on the lease being
@@ -67,6 +76,9 @@ import org.jboss.logging.Logger;
 public class WebhookDeliveryWorker {
 
     static final int SUBSCRIPTIONS_PER_RUN = 10;
+    /** Subscriptions delivered at once by one instance (each holds a pool connection only per statement). */
+    static final int DELIVERY_THREADS = 8;
+
     static final int EVENTS_PER_RUN = 20;
     /** Longer than one attempt (connect 2 s, answer 10 s) and the writes around it. */
     static final Duration LEASE = Duration.ofSeconds(30);
@@ -106,36 +118,50 @@ public class WebhookDeliveryWorker {
             String status,
             OffsetDateTime lease) {}
 
-    /** The one thread runs happen on (null when the worker is off). */
-    private volatile ExecutorService executor;
-    /** A run is queued on the executor and has not started yet: further signals add nothing. */
+    /** The one thread claims happen on (null when the worker is off). */
+    private volatile ExecutorService claimer;
+    /** The threads deliveries happen on, one subscription each. */
+    private volatile ExecutorService deliverers;
+    /** Free delivery threads: taken by the claimer only, given back by each delivery as it ends. */
+    private final Semaphore free = new Semaphore(DELIVERY_THREADS);
+    /** A claim is queued on the claimer and has not started yet: further signals add nothing. */
     private final AtomicBoolean queued = new AtomicBoolean();
 
     void start(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "webhook-delivery");
-            t.setDaemon(true);
-            return t;
-        });
+        deliverers = Executors.newFixedThreadPool(DELIVERY_THREADS, daemon("webhook-delivery"));
+        claimer = Executors.newSingleThreadExecutor(daemon("webhook-claim"));
         notifier.onAppended(this::signal);
     }
 
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     void stop(@Observes ShutdownEvent event) {
-        ExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            e.shutdown();
-            try {
-                if (!e.awaitTermination(5, TimeUnit.SECONDS)) {
-                    e.shutdownNow();
-                }
-            } catch (InterruptedException ex) {
-                e.shutdownNow();
-                Thread.currentThread().interrupt();
+        ExecutorService c = claimer;
+        ExecutorService d = deliverers;
+        claimer = null;
+        deliverers = null;
+        if (c == null) {
+            return;
+        }
+        c.shutdown();
+        d.shutdown();
+        try {
+            if (!d.awaitTermination(5, TimeUnit.SECONDS)) {
+                d.shutdownNow(); // what is cut short is sent again once the lease lapses
             }
+        } catch (InterruptedException ex) {
+            d.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -145,32 +171,58 @@ public class WebhookDeliveryWorker {
     }
 
     /**
-     * Asks for a run on the worker's thread soon: at once when none is under way, else right after
-     * the one under way. Never blocks; a burst of signals makes one run. Nothing when the worker is
-     * off.
+     * Asks for a claim on the claimer's thread soon: at once when none is under way, else right
+     * after the one under way. Never blocks; a burst of signals makes one claim. Nothing when the
+     * worker is off.
      */
     void signal() {
-        ExecutorService e = executor;
-        if (e == null || !queued.compareAndSet(false, true)) {
+        ExecutorService c = claimer;
+        if (c == null || !queued.compareAndSet(false, true)) {
             return;
         }
         try {
-            e.execute(this::queuedRun);
+            c.execute(this::claimAndHandOut);
         } catch (RejectedExecutionException ex) {
             queued.set(false); // shutting down
         }
     }
 
-    private void queuedRun() {
-        // Cleared before the run: a signal from now on (a commit this run may not see) queues the next.
+    private void claimAndHandOut() {
+        // Cleared first: a signal from now on (a commit this claim may not see) queues the next.
         queued.set(false);
-        try {
-            if (runOnce() > 0) {
-                signal(); // there may be more: a full batch, or subscriptions beyond this run's claim
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("A webhook delivery run failed", e);
+        ExecutorService d = deliverers;
+        int available = free.availablePermits();
+        if (d == null || available == 0) {
+            return; // every delivery thread is busy; each signals as it ends
         }
+        List<Claimed> claimed;
+        try {
+            claimed = claim(Instant.now(), available);
+        } catch (RuntimeException e) {
+            LOG.warn("Claiming webhook subscriptions failed", e);
+            return;
+        }
+        for (Claimed s : claimed) {
+            free.acquireUninterruptibly(); // never waits: only this thread takes permits
+            try {
+                d.execute(() -> deliverAndSignal(s));
+            } catch (RejectedExecutionException e) {
+                free.release(); // shutting down: the lease lapses and another instance delivers
+            }
+        }
+    }
+
+    private void deliverAndSignal(Claimed s) {
+        try {
+            deliver(s, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Delivering to webhook subscription %s failed", s.id());
+        } finally {
+            free.release();
+        }
+        // This subscription may have more (a full batch), or others wait for a free thread. No busy
+        // loop: a claim finds only subscriptions with events to deliver and no lease or backoff.
+        signal();
     }
 
     /** One run now; returns the number of deliveries attempted. */
@@ -181,15 +233,18 @@ public class WebhookDeliveryWorker {
     /** One run as if it were {@code now} (tests move time forward to reach a retry). */
     public int runOnce(Instant now) {
         int attempted = 0;
-        for (Claimed s : claim(now)) {
+        for (Claimed s : claim(now, SUBSCRIPTIONS_PER_RUN)) {
             attempted += deliver(s, now);
         }
         return attempted;
     }
 
-    private List<Claimed> claim(Instant now) {
+    /** Claims up to {@code limit} due subscriptions: active, retry time reached, events after the cursor. */
+    private List<Claimed> claim(Instant now, int limit) {
         String sql = "UPDATE webhook_subscription s SET next_attempt_at = ? FROM (SELECT id FROM webhook_subscription"
-                + " WHERE active AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
+                + " WHERE active AND next_attempt_at <= ?"
+                + " AND delivery_cursor < (SELECT last_id FROM audit_chain_head WHERE id = 1)"
+                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
                 + " WHERE s.id = d.id RETURNING s.id, s.target_url, s.event_types, s.region_codes, s.secret,"
                 + " s.previous_secret, s.previous_secret_valid_until, s.delivery_cursor, s.attempts, s.failing_since,"
                 + " s.status, s.next_attempt_at";
@@ -198,7 +253,7 @@ public class WebhookDeliveryWorker {
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, utc(now.plus(LEASE)));
             ps.setObject(2, utc(now));
-            ps.setInt(3, SUBSCRIPTIONS_PER_RUN);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> secrets = new ArrayList<>();
