@@ -92,3 +92,6 @@ export function isProblem(value: unknown): value is Problem {
   const v = value as Record<string, unknown>;
   return typeof v["type"] === "string" && typeof v["title"] === "string" && typeof v["status"] === "number";
 }
+
+export { verifyWebhook, WebhookVerificationError } from "./webhooks";
+export type { ChangeEvent, VerifyWebhookOptions, WebhookHeaders } from "./webhooks";

@@ -52,6 +52,9 @@ public class ChangeNotifier {
 
     private final java.util.concurrent.ConcurrentHashMap<String, Long> latestByRegion =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Called on the listener thread whenever newer events were announced; they must not block. */
+    private final java.util.List<Runnable> appendedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private volatile boolean running;
     private volatile boolean listening;
     private Thread thread;
@@ -68,6 +71,16 @@ public class ChangeNotifier {
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /**
+     * Calls {@code listener} on the listening thread each time a notification announces events
+     * newer than any announced before (several notifications read at once call it once). It must
+     * return at once: hand the work to a thread of one's own (the webhook delivery worker signals
+     * its executor).
+     */
+    public void onAppended(Runnable listener) {
+        appendedListeners.add(listener);
     }
 
     /** Whether the listening connection is up (for tests and health). */
@@ -151,10 +164,20 @@ public class ChangeNotifier {
                         }
                     }
                     boolean heartbeat = System.nanoTime() - lastWake >= HEARTBEAT.toNanos();
-                    if (newest > lastNotified || heartbeat) {
+                    boolean appended = newest > lastNotified;
+                    if (appended || heartbeat) {
                         lastNotified = newest;
                         lastWake = System.nanoTime();
                         wakeAll(heartbeat);
+                    }
+                    if (appended) {
+                        for (Runnable listener : appendedListeners) {
+                            try {
+                                listener.run();
+                            } catch (RuntimeException e) {
+                                LOG.warn("A listener of appended audit events failed", e);
+                            }
+                        }
                     }
                 }
             } catch (SQLException e) {

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.changes.ChangeEvent;
 import id.smartcity.changes.ChangeFeed;
+import id.smartcity.changes.ChangeNotifier;
 import id.smartcity.changes.ChangeQuery;
 import id.smartcity.changes.ChangeType;
 import id.smartcity.changes.api.ChangeEventResponse;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,27 +30,59 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the change feed to subscriptions, one event at a time in feed order. Each run claims up
- * to {@value #SUBSCRIPTIONS_PER_RUN} due subscriptions with {@code FOR UPDATE SKIP LOCKED} (so
- * instances share the work), leasing them by moving {@code next_attempt_at} ahead; then reads the
- * events after each one's cursor through {@link ChangeFeed} (its types and regions), POSTs them,
- * and advances the cursor past every event answered with 2xx. The first failure stops the
+ * Delivers the change feed to subscriptions, one event at a time in feed order. A claim takes due
+ * subscriptions (active, retry time reached, cursor behind the chain's head) with {@code FOR UPDATE
+ * SKIP LOCKED} (so instances share the work), leasing them by moving {@code next_attempt_at} ahead;
+ * then the delivery of each reads up to {@value #EVENTS_PER_RUN} events after its cursor through
+ * {@link ChangeFeed} (its types and regions), POSTs them, and advances the cursor past every event
+ * answered with 2xx. The first failure stops the
  * subscription's run and schedules a retry of that same event (5 s, 30 s, 2 min, 10 min, 1 h, then
  * hourly, each plus up to 20 % jitter); after 24 h of failures the subscription is FAILING (and
  * still retried hourly). The worker's columns are written here in SQL only: the API never
  * writes them (they are not updatable in the entity).
+ *
+ * <p><b>When it runs.</b> One thread of the instance's own claims ({@link #signal}): every second,
+ * and as soon as the change feed's listening connection ({@link ChangeNotifier}) announces a
+ * commit, so a delivery leaves right after the change commits. Signals while a claim is under way
+ * coalesce into one claim after it. It claims at most as many subscriptions as there are free
+ * delivery threads ({@value #DELIVERY_THREADS}), and hands each to one of them: subscriptions are
+ * delivered side by side, each one event at a time, so a slow receiver holds one thread, not the
+ * others' deliveries. A delivery that ends signals again (its subscription may have more, or
+ * others wait for a thread). A subscription with nothing to deliver (its cursor at the head) is not
+ * claimed, so idle subscriptions cost no write. Off with {@code
+ * smartcity.webhooks.worker-enabled=false} (the test profile: tests call {@link #runOnce}, which
+ * claims and delivers on the caller's thread).
+ *
+ * <p><b>The lease.</b> A claim moves {@code next_attempt_at} {@link #LEASE} ahead; before each
+ * event is sent the lease is renewed (and the cursor moved past the events delivered before it), and every write of the run is conditional on the lease being
+ * still the one this run set ({@code next_attempt_at} is the fencing token). An instance killed
+ * mid-run thus holds its subscriptions for at most {@link #LEASE}; a run that lost its lease (it
+ * was slower than the lease, or the subscription was deleted) stops before sending more.
  */
 @ApplicationScoped
 public class WebhookDeliveryWorker {
 
     static final int SUBSCRIPTIONS_PER_RUN = 10;
+    /** Subscriptions delivered at once by one instance (each holds a pool connection only per statement). */
+    static final int DELIVERY_THREADS = 8;
+
     static final int EVENTS_PER_RUN = 20;
-    static final Duration LEASE = Duration.ofMinutes(10);
+    /** Longer than one attempt (connect 2 s, answer 10 s) and the writes around it. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+
     static final Duration FAILING_AFTER = Duration.ofHours(24);
     static final long[] BACKOFF_SECONDS = {5, 30, 120, 600, 3600};
 
@@ -64,6 +100,9 @@ public class WebhookDeliveryWorker {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ChangeNotifier notifier;
+
     @ConfigProperty(name = "smartcity.webhooks.worker-enabled", defaultValue = "true")
     boolean enabled;
 
@@ -76,18 +115,114 @@ public class WebhookDeliveryWorker {
             long cursor,
             int attempts,
             OffsetDateTime failingSince,
-            String status) {}
+            String status,
+            OffsetDateTime lease) {}
 
-    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
+    /** The one thread claims happen on (null when the worker is off). */
+    private volatile ExecutorService claimer;
+    /** The threads deliveries happen on, one subscription each. */
+    private volatile ExecutorService deliverers;
+    /** Free delivery threads: taken by the claimer only, given back by each delivery as it ends. */
+    private final Semaphore free = new Semaphore(DELIVERY_THREADS);
+    /** A claim is queued on the claimer and has not started yet: further signals add nothing. */
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    void start(@Observes StartupEvent event) {
         if (!enabled) {
             return;
         }
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("A webhook delivery run failed", e);
+        deliverers = Executors.newFixedThreadPool(DELIVERY_THREADS, daemon("webhook-delivery"));
+        claimer = Executors.newSingleThreadExecutor(daemon("webhook-claim"));
+        notifier.onAppended(this::signal);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        ExecutorService c = claimer;
+        ExecutorService d = deliverers;
+        claimer = null;
+        deliverers = null;
+        if (c == null) {
+            return;
         }
+        c.shutdown();
+        d.shutdown();
+        try {
+            if (!d.awaitTermination(5, TimeUnit.SECONDS)) {
+                d.shutdownNow(); // what is cut short is sent again once the lease lapses
+            }
+        } catch (InterruptedException ex) {
+            d.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        signal();
+    }
+
+    /**
+     * Asks for a claim on the claimer's thread soon: at once when none is under way, else right
+     * after the one under way. Never blocks; a burst of signals makes one claim. Nothing when the
+     * worker is off.
+     */
+    void signal() {
+        ExecutorService c = claimer;
+        if (c == null || !queued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            c.execute(this::claimAndHandOut);
+        } catch (RejectedExecutionException ex) {
+            queued.set(false); // shutting down
+        }
+    }
+
+    private void claimAndHandOut() {
+        // Cleared first: a signal from now on (a commit this claim may not see) queues the next.
+        queued.set(false);
+        ExecutorService d = deliverers;
+        int available = free.availablePermits();
+        if (d == null || available == 0) {
+            return; // every delivery thread is busy; each signals as it ends
+        }
+        List<Claimed> claimed;
+        try {
+            claimed = claim(Instant.now(), available);
+        } catch (RuntimeException e) {
+            LOG.warn("Claiming webhook subscriptions failed", e);
+            return;
+        }
+        for (Claimed s : claimed) {
+            free.acquireUninterruptibly(); // never waits: only this thread takes permits
+            try {
+                d.execute(() -> deliverAndSignal(s));
+            } catch (RejectedExecutionException e) {
+                free.release(); // shutting down: the lease lapses and another instance delivers
+            }
+        }
+    }
+
+    private void deliverAndSignal(Claimed s) {
+        try {
+            deliver(s, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Delivering to webhook subscription %s failed", s.id());
+        } finally {
+            free.release();
+        }
+        // This subscription may have more (a full batch), or others wait for a free thread. No busy
+        // loop: a claim finds only subscriptions with events to deliver and no lease or backoff.
+        signal();
     }
 
     /** One run now; returns the number of deliveries attempted. */
@@ -98,24 +233,27 @@ public class WebhookDeliveryWorker {
     /** One run as if it were {@code now} (tests move time forward to reach a retry). */
     public int runOnce(Instant now) {
         int attempted = 0;
-        for (Claimed s : claim(now)) {
+        for (Claimed s : claim(now, SUBSCRIPTIONS_PER_RUN)) {
             attempted += deliver(s, now);
         }
         return attempted;
     }
 
-    private List<Claimed> claim(Instant now) {
+    /** Claims up to {@code limit} due subscriptions: active, retry time reached, events after the cursor. */
+    private List<Claimed> claim(Instant now, int limit) {
         String sql = "UPDATE webhook_subscription s SET next_attempt_at = ? FROM (SELECT id FROM webhook_subscription"
-                + " WHERE active AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
+                + " WHERE active AND next_attempt_at <= ?"
+                + " AND delivery_cursor < (SELECT last_id FROM audit_chain_head WHERE id = 1)"
+                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
                 + " WHERE s.id = d.id RETURNING s.id, s.target_url, s.event_types, s.region_codes, s.secret,"
                 + " s.previous_secret, s.previous_secret_valid_until, s.delivery_cursor, s.attempts, s.failing_since,"
-                + " s.status";
+                + " s.status, s.next_attempt_at";
         List<Claimed> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, utc(now.plus(LEASE)));
             ps.setObject(2, utc(now));
-            ps.setInt(3, SUBSCRIPTIONS_PER_RUN);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> secrets = new ArrayList<>();
@@ -136,7 +274,8 @@ public class WebhookDeliveryWorker {
                             rs.getLong(8),
                             rs.getInt(9),
                             rs.getObject(10, OffsetDateTime.class),
-                            rs.getString(11)));
+                            rs.getString(11),
+                            rs.getObject(12, OffsetDateTime.class)));
                 }
             }
         } catch (SQLException e) {
@@ -146,22 +285,31 @@ public class WebhookDeliveryWorker {
     }
 
     private int deliver(Claimed s, Instant now) {
+        // The run's clock: "now" moved on by the time the run has taken (tests pass a later "now").
+        long started = System.nanoTime();
         long head = feed.head();
         List<ChangeEvent> events = new ArrayList<>();
         feed.stream(query(s), head, EVENTS_PER_RUN, events::add);
         long cursor = s.cursor();
+        OffsetDateTime lease = s.lease();
         int attempted = 0;
         for (ChangeEvent e : events) {
+            lease = renew(s.id(), lease, elapsed(now, started).plus(LEASE), cursor);
+            if (lease == null) {
+                LOG.warnf("Webhook subscription %s: the lease was lost; another run delivers from here", s.id());
+                return attempted;
+            }
             String body = body(e);
             WebhookSender.Result r = sender.send(s.targetUrl(), e.id(), body, s.secrets());
             attempted++;
             if (!r.success()) {
+                Instant at = elapsed(now, started);
                 int attempts = s.attempts() + 1;
-                Instant next = now.plus(backoff(attempts));
-                OffsetDateTime failingSince = s.failingSince() != null ? s.failingSince() : utc(now);
-                boolean failing = !failingSince.toInstant().plus(FAILING_AFTER).isAfter(now);
+                Instant next = at.plus(backoff(attempts));
+                OffsetDateTime failingSince = s.failingSince() != null ? s.failingSince() : utc(at);
+                boolean failing = !failingSince.toInstant().plus(FAILING_AFTER).isAfter(at);
                 record(s.id(), e.id(), r, next);
-                update(s.id(), cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
+                update(s.id(), lease, cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
                 return attempted;
             }
             record(s.id(), e.id(), r, null);
@@ -171,8 +319,36 @@ public class WebhookDeliveryWorker {
         if (events.size() < EVENTS_PER_RUN) {
             cursor = Math.max(cursor, head);
         }
-        update(s.id(), cursor, 0, null, "ACTIVE", now);
+        update(s.id(), lease, cursor, 0, null, "ACTIVE", elapsed(now, started));
         return attempted;
+    }
+
+    private static Instant elapsed(Instant now, long startedNanos) {
+        return now.plusNanos(System.nanoTime() - startedNanos);
+    }
+
+    /**
+     * Before the next event is sent: moves the lease to {@code until} and the cursor past the
+     * events delivered so far, if the lease is still {@code lease}; answers the new lease as stored,
+     * or null when this run no longer holds the subscription. (The cursor moves with each event, so
+     * an instance killed mid-run leaves at most the event in flight to be sent again.)
+     */
+    private OffsetDateTime renew(UUID id, OffsetDateTime lease, Instant until, long cursor) {
+        String sql =
+                "UPDATE webhook_subscription SET next_attempt_at = ?, delivery_cursor = GREATEST(delivery_cursor, ?)"
+                        + " WHERE id = ? AND next_attempt_at = ? RETURNING next_attempt_at";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(until));
+            ps.setLong(2, cursor);
+            ps.setObject(3, id);
+            ps.setObject(4, lease);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Renewing the lease of webhook subscription " + id + " failed", e);
+        }
     }
 
     private static ChangeQuery query(Claimed s) {
@@ -231,10 +407,17 @@ public class WebhookDeliveryWorker {
         }
     }
 
+    /** The run's outcome, written only while the run still holds the lease. */
     private void update(
-            UUID id, long cursor, int attempts, OffsetDateTime failingSince, String status, Instant nextAttempt) {
+            UUID id,
+            OffsetDateTime lease,
+            long cursor,
+            int attempts,
+            OffsetDateTime failingSince,
+            String status,
+            Instant nextAttempt) {
         String sql = "UPDATE webhook_subscription SET delivery_cursor = GREATEST(delivery_cursor, ?), attempts = ?,"
-                + " failing_since = ?, status = ?, next_attempt_at = ? WHERE id = ?";
+                + " failing_since = ?, status = ?, next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, cursor);
@@ -243,7 +426,10 @@ public class WebhookDeliveryWorker {
             ps.setString(4, status);
             ps.setObject(5, utc(nextAttempt));
             ps.setObject(6, id);
-            ps.executeUpdate();
+            ps.setObject(7, lease);
+            if (ps.executeUpdate() == 0) {
+                LOG.warnf("Webhook subscription %s: the lease was lost before the run's outcome was written", id);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Updating webhook subscription " + id + " failed", e);
         }

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Webhook benchmark (issue #20): delivery latency from commit to receipt, p50 and p99, at
+# BENCH_RATE (100) changes per second to BENCH_SUBSCRIPTIONS (10) subscriptions, and the API's write
+# throughput with and without those subscriptions active. The packaged API (prod profile, heap
+# BENCH_HEAP 256m, serial GC) on BENCH_PORT (8085) behind the stub OpenID provider (STUB_PORT 8199),
+# a receiver on RECEIVER_PORT (8198) and the load in WebhookBench.java (JDK only). Needs PostgreSQL
+# on 127.0.0.1:5432 (user postgres or BENCH_PGUSER; uses and recreates smartcity_bench_webhooks),
+# psql, python3, openssl, curl.
+#   src/test/bench/webhooks.sh
+# Settings: BENCH_WARMUP (20 s of paced writes, then 10 s of flood), BENCH_LATENCY_SECONDS (30),
+# BENCH_DRAIN (120: how long to wait for the deliveries after the last write; those still missing
+# then count as slower than any, "undelivered" when a percentile falls among them), BENCH_ROUNDS (3)
+# of BENCH_SECONDS (10) per side at BENCH_CONNECTIONS (8), BENCH_BUILD=1 rebuilds.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+bench=$PWD/src/test/bench
+work=$PWD/target/bench-webhooks
+db=smartcity_bench_webhooks
+port=${BENCH_PORT:-8085}
+rport=${RECEIVER_PORT:-8198}
+export STUB_PORT=${STUB_PORT:-8199}
+rate=${BENCH_RATE:-100}
+subs=${BENCH_SUBSCRIPTIONS:-10}
+warmup=${BENCH_WARMUP:-20}
+latency_seconds=${BENCH_LATENCY_SECONDS:-30}
+rounds=${BENCH_ROUNDS:-3}
+seconds=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-8}
+drain_seconds=${BENCH_DRAIN:-120}
+region=99.02
+pgopts=(-h 127.0.0.1 -U "${BENCH_PGUSER:-postgres}")
+psqlq() { psql "${pgopts[@]}" -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "${BENCH_BUILD:-}" ]; then
+  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
+fi
+rm -rf "$work"
+mkdir -p "$work/classes"
+javac -d "$work/classes" "$bench/WebhookBench.java"
+helper=(java -Xmx256m -XX:+UseSerialGC -cp "$work/classes" WebhookBench)
+
+api_pid= stub_pid= receiver_pid=
+cleanup() {
+  for p in $api_pid $receiver_pid $stub_pid; do kill "$p" 2> /dev/null || true; done
+  wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+psql "${pgopts[@]}" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+openssl genrsa -out "$work/key.pem" 2048 2> /dev/null
+(cd "$work" && exec python3 "$bench/oidc_stub.py") &
+stub_pid=$!
+"${helper[@]}" receive "$rport" &
+receiver_pid=$!
+# Deliveries may go to the receiver on loopback over http: the allow-list, as in development.
+PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER="${BENCH_PGUSER:-postgres}" \
+  OIDC_AUTH_SERVER_URL="http://127.0.0.1:$STUB_PORT/realms/smartcity" \
+  RATE_LIMIT_PER_MINUTE=100000000 SMARTCITY_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 MALLOC_ARENA_MAX=2 \
+  java -Xms"${BENCH_HEAP:-256m}" -Xmx"${BENCH_HEAP:-256m}" -XX:+UseSerialGC \
+  -jar target/quarkus-app/quarkus-run.jar > "$work/api.log" 2>&1 &
+api_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "localhost:$port/q/health/ready" && break
+  kill -0 $api_pid 2> /dev/null || { cat "$work/api.log"; exit 1; }
+  sleep 1
+done
+curl -fs -o /dev/null "localhost:$rport/stats" || { echo "the receiver did not start (port $rport busy?)"; exit 1; }
+
+psqlq -c "INSERT INTO region (code, name, type, province) VALUES ('$region', 'Kabupaten Kait', 'KABUPATEN', 'Jawa Tengah')"
+admin=$(cd "$work" && TOKEN_TTL=86400 "$bench/token.sh" key.pem bench.admin admin)
+writer=$(cd "$work" && TOKEN_TTL=86400 "$bench/token.sh" key.pem bench.coordinator coordinator "[\"$region\"]")
+writes=localhost:$port/api/v1/regions/$region/stakeholders
+for i in $(seq 1 "$subs"); do
+  curl -fs -o /dev/null -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d "{\"targetUrl\":\"http://127.0.0.1:$rport/hook/$i\",\"eventTypes\":[\"stakeholder.created\"],\"regionCodes\":[\"$region\"]}" \
+    "localhost:$port/api/v1/webhook-subscriptions"
+done
+subscriptions() { # on|off: active, from the newest event on (no backlog from before), or paused
+  if [ "$1" = on ]; then
+    psqlq -c "UPDATE webhook_subscription SET active = true, attempts = 0, next_attempt_at = now(),
+      delivery_cursor = (SELECT last_id FROM audit_chain_head WHERE id = 1)"
+  else
+    psqlq -c "UPDATE webhook_subscription SET active = false"
+  fi
+  sleep 2
+}
+distinct() { curl -fs "localhost:$rport/stats" | cut -d' ' -f2; }
+drain() { # expected distinct receipts; waits up to BENCH_DRAIN s; prints the seconds it waited
+  local t0=$SECONDS
+  while [ $((SECONDS - t0)) -lt "$drain_seconds" ]; do
+    [ "$(distinct)" -ge "$1" ] && break
+    sleep 0.1
+  done
+  echo $((SECONDS - t0))
+}
+
+echo "== warm-up: $warmup s at $rate changes/s with $subs subscriptions"
+"${helper[@]}" paced "http://$writes" "$writer" "$rate" "$warmup" 8 > /dev/null
+drain $((${rate%.*} * warmup * subs)) > /dev/null
+subscriptions on # whatever the warm-up left undelivered is skipped, not measured
+curl -fs -o /dev/null -X POST "localhost:$rport/reset"
+
+echo "== delivery latency: $latency_seconds s at $rate changes/s to $subs subscriptions"
+since=$(date +%s%3N)
+read -r acked failed wp50 wp99 < <("${helper[@]}" paced "http://$writes" "$writer" "$rate" "$latency_seconds" 8)
+waited=$(drain $((acked * subs)))
+read -r n p50 p99 max < <(curl -fs "localhost:$rport/latency?since=$since&expected=$((acked * subs))")
+read -r receipts received < <(curl -fs "localhost:$rport/stats")
+echo "writes: $acked acknowledged, $failed failed; their round trip p50 $wp50 ms, p99 $wp99 ms"
+echo "deliveries: $received of $((acked * subs)) (events x subscriptions; $((receipts - received)) duplicates) within ${waited} s after the last write (at most $drain_seconds s waited)"
+ms() { if [ "$1" = undelivered ]; then echo "not delivered within the wait"; else echo "$1 ms"; fi; }
+echo "commit to receipt: p50 $(ms "$p50"), p99 $(ms "$p99"), max $(ms "$max")"
+
+echo "== write throughput, $connections connections, $rounds rounds of $seconds s per side"
+subscriptions off
+"${helper[@]}" flood "http://$writes" "$writer" 10 "$connections" > /dev/null
+off=() on=()
+for r in $(seq 1 "$rounds"); do
+  for side in $( [ $((r % 2)) = 1 ] && echo "off on" || echo "on off"); do
+    subscriptions "$side"
+    read -r tps errors < <("${helper[@]}" flood "http://$writes" "$writer" "$seconds" "$connections")
+    echo "round $r, subscriptions $side: $tps writes/s ($errors failed)"
+    if [ "$side" = on ]; then on+=("$tps"); else off+=("$tps"); fi
+  done
+done
+subscriptions off
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+m_off=$(median "${off[@]}")
+m_on=$(median "${on[@]}")
+echo
+echo "| measure | result |"
+echo "| --- | --- |"
+echo "| delivery latency, commit to receipt, $rate changes/s to $subs subscriptions ($n of $((acked * subs)) delivered within $waited s) | p50 $(ms "$p50"), p99 $(ms "$p99"), max $(ms "$max") |"
+echo "| the writes' own round trip at that rate | p50 $wp50 ms, p99 $wp99 ms |"
+echo "| write throughput without subscriptions (median of $rounds) | $m_off/s |"
+echo "| write throughput with $subs active subscriptions (median of $rounds) | $m_on/s |"
+echo "| with ÷ without | $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.2f", a / b}') |"
