@@ -33,7 +33,8 @@ public enum ChangeEntity {
     QUICK_WIN("quick-win", false, (r) -> region(r) + "/quick-wins/" + r.entityId()),
     MILESTONE("milestone", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/milestones"),
     PROGRESS_REPORT("progress-report", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/progress-reports"),
-    KPI("kpi", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/kpis");
+    KPI("kpi", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/kpis"),
+    BIMTEK_STAGE("bimtek-stage", false, (r) -> region(r) + "/bimtek-stages/" + r.entityId());
 
     /** The API's base path: hrefs are absolute paths on the API's host. */
     public static final String API = "/api/v1";

@@ -40,7 +40,11 @@ public enum ChangeType {
     MILESTONE_DELETED(ChangeEntity.MILESTONE, AuditAction.DELETE),
     PROGRESS_REPORT_CREATED(ChangeEntity.PROGRESS_REPORT, AuditAction.CREATE),
     KPI_CREATED(ChangeEntity.KPI, AuditAction.CREATE),
-    KPI_UPDATED(ChangeEntity.KPI, AuditAction.UPDATE);
+    KPI_UPDATED(ChangeEntity.KPI, AuditAction.UPDATE),
+    BIMTEK_STAGE_CREATED(ChangeEntity.BIMTEK_STAGE, AuditAction.CREATE),
+    BIMTEK_STAGE_UPDATED(ChangeEntity.BIMTEK_STAGE, AuditAction.UPDATE),
+    BIMTEK_STAGE_TRANSITIONED(ChangeEntity.BIMTEK_STAGE, AuditAction.TRANSITION),
+    BIMTEK_STAGE_DELETED(ChangeEntity.BIMTEK_STAGE, AuditAction.DELETE);
 
     private static final Map<String, ChangeType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));

@@ -46,7 +46,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The Purbalingga demo (Bimtek Smart City Stage II, 11 July 2024, Gedung Ardilawet): the region,
- * its stakeholders per dimension and the six FGD sessions of day one, held, with attendance and
+ * its stakeholders per dimension, the stage ({@link DemoBimtek}) and the six FGD sessions of day one, held, with attendance and
  * minutes, one quick win per session with milestones, reports and a KPI, and readiness
  * assessments (2024 verified, 2025 draft). Loaded at start-up when {@code smartcity.demo-data} is true and Purbalingga is not there
  * yet; every record goes into the audit trail as made by "system". The organisations are the
@@ -71,6 +71,9 @@ public class DemoData {
 
     @Inject
     DemoReadiness readiness;
+
+    @Inject
+    DemoBimtek bimtek;
 
     @Inject
     RegionMapper regionMapper;
@@ -216,14 +219,16 @@ public class DemoData {
                             "Sampah rumah tangga belum terpilah dan terlapor.",
                             "Quick win: aplikasi pelaporan sampah dan bank sampah desa"
                         });
+        UUID stage = bimtek.stageTwo();
         int slot = 0;
         for (DimensionCode d : DimensionCode.values()) {
             OffsetDateTime start = OffsetDateTime.of(2024, 7, 11, slot < 3 ? 9 : 13, 0, 0, 0, WIB);
             FgdSession session =
-                    session(d, start, start.plusHours(2).plusMinutes(30), byDimension.get(d), outcomes.get(d));
+                    session(d, stage, start, start.plusHours(2).plusMinutes(30), byDimension.get(d), outcomes.get(d));
             quickWin(session, byDimension.get(d).get(0), outcomes.get(d)[1].replace("Quick win: ", ""), slot);
             slot++;
         }
+        bimtek.held();
         readiness.load();
         em.flush();
         LOG.info("Demo data: loaded Purbalingga (33.03) and Banyumas (33.02)");
@@ -344,6 +349,7 @@ public class DemoData {
 
     private FgdSession session(
             DimensionCode d,
+            UUID stage,
             OffsetDateTime start,
             OffsetDateTime end,
             List<Stakeholder> participants,
@@ -355,6 +361,7 @@ public class DemoData {
         s.dimension = d;
         s.bimtekStage = 2;
         s.bimtekDay = 1;
+        s.bimtekStageId = stage;
         s.scheduledStart = start;
         s.scheduledEnd = end;
         s.venue = "Gedung Ardilawet, Kompleks Setda Purbalingga";

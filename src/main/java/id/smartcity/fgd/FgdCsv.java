@@ -29,7 +29,8 @@ final class FgdCsv {
                 "status",
                 "statusReason",
                 "hasMinutes",
-                "version");
+                "version",
+                "bimtekStageId");
     }
 
     static void row(Writer w, FgdSessionResponse s) throws IOException {
@@ -49,7 +50,8 @@ final class FgdCsv {
                 s.status().name(),
                 s.statusReason(),
                 Boolean.toString(s.hasMinutes()),
-                Long.toString(s.version()));
+                Long.toString(s.version()),
+                Objects.toString(s.bimtekStageId(), null));
     }
 
     private static void line(Writer w, String... fields) throws IOException {

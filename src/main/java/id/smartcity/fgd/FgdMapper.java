@@ -19,6 +19,7 @@ public class FgdMapper {
                 s.dimension,
                 s.bimtekStage,
                 s.bimtekDay,
+                s.bimtekStageId,
                 s.scheduledStart,
                 s.scheduledEnd,
                 s.venue,
@@ -46,7 +47,8 @@ public class FgdMapper {
                 s.venue,
                 s.facilitatorStakeholderId,
                 s.facilitatorName,
-                s.agenda);
+                s.agenda,
+                s.bimtekStageId);
     }
 
     public void apply(FgdSessionRequest r, FgdSession s) {
@@ -60,6 +62,7 @@ public class FgdMapper {
         s.facilitatorStakeholderId = r.facilitatorStakeholderId();
         s.facilitatorName = blankToNull(r.facilitatorName());
         s.agenda = blankToNull(r.agenda());
+        s.bimtekStageId = r.bimtekStageId();
     }
 
     public ParticipantResponse toResponse(FgdParticipant p) {

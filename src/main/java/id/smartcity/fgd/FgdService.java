@@ -3,6 +3,9 @@ package id.smartcity.fgd;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
+import id.smartcity.bimtek.BimtekStage;
+import id.smartcity.bimtek.BimtekStageRepository;
+import id.smartcity.bimtek.BimtekStatus;
 import id.smartcity.fgd.api.AttendanceRequest;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
@@ -57,6 +60,9 @@ public class FgdService {
     RegionRepository regions;
 
     @Inject
+    BimtekStageRepository stages;
+
+    @Inject
     FgdMapper mapper;
 
     @Inject
@@ -71,7 +77,7 @@ public class FgdService {
     @Transactional
     public FgdSession create(String regionCode, FgdSessionRequest request) {
         regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
-        check(regionCode, request);
+        check(regionCode, request, null);
         FgdSession s = new FgdSession();
         s.id = UUID.randomUUID();
         s.regionCode = regionCode;
@@ -300,7 +306,7 @@ public class FgdService {
             throw ApiException.conflict("The session is " + s.status + "; its details are final"
                     + (s.status == FgdStatus.HELD ? " (a coordinator may still correct attendance and minutes)" : ""));
         }
-        check(s.regionCode, request);
+        check(s.regionCode, request, s.bimtekStageId);
         FgdSessionRequest before = mapper.toState(s);
         mapper.apply(request, s);
         audit.updated(FgdSession.AUDIT_TYPE, s.id.toString(), s.regionCode, before, mapper.toState(s));
@@ -330,7 +336,7 @@ public class FgdService {
         return s;
     }
 
-    private void check(String regionCode, FgdSessionRequest r) {
+    private void check(String regionCode, FgdSessionRequest r, UUID linkedStageId) {
         if (!r.scheduledEnd().isAfter(r.scheduledStart())) {
             throw ApiException.invalid("scheduledEnd", "must be after scheduledStart");
         }
@@ -340,6 +346,30 @@ public class FgdService {
                         .isEmpty()) {
             throw ApiException.unprocessable(
                     List.of(new Problem.FieldError("facilitatorStakeholderId", "no such stakeholder in this region")));
+        }
+        if (r.bimtekStageId() != null) {
+            checkStage(regionCode, r, !r.bimtekStageId().equals(linkedStageId));
+        }
+    }
+
+    /**
+     * The linked stage is one of this region (share-locked, so that it is neither deleted nor
+     * transitioned before this write commits), not CANCELLED when newly linked, and of the
+     * session's stage number.
+     */
+    private void checkStage(String regionCode, FgdSessionRequest r, boolean newLink) {
+        BimtekStage stage = stages.sharedInRegion(regionCode, r.bimtekStageId()).orElse(null);
+        String problem = null;
+        if (stage == null) {
+            problem = "no such Bimtek stage in this region";
+        } else if (newLink && stage.status == BimtekStatus.CANCELLED) {
+            problem = "the Bimtek stage is CANCELLED";
+        } else if (stage.stageNumber != r.bimtekStage()) {
+            throw ApiException.unprocessable(List.of(new Problem.FieldError(
+                    "bimtekStage", "must be " + stage.stageNumber + ", the number of the linked Bimtek stage")));
+        }
+        if (problem != null) {
+            throw ApiException.unprocessable(List.of(new Problem.FieldError("bimtekStageId", problem)));
         }
     }
 }

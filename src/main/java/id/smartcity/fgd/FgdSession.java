@@ -48,6 +48,10 @@ public class FgdSession extends TimestampedEntity {
     @Column(name = "bimtek_day")
     public int bimtekDay;
 
+    /** The Bimtek stage the session is held in, if linked; its number is {@link #bimtekStage}. */
+    @Column(name = "bimtek_stage_id")
+    public UUID bimtekStageId;
+
     @Column(name = "scheduled_start")
     public OffsetDateTime scheduledStart;
 

@@ -85,7 +85,8 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
                 .createNativeQuery("SELECT EXISTS (SELECT 1 FROM fgd_participant WHERE stakeholder_id = ?1)"
                         + " OR EXISTS (SELECT 1 FROM fgd_session WHERE facilitator_stakeholder_id = ?1)"
                         + " OR EXISTS (SELECT 1 FROM quick_win WHERE lead_stakeholder_id = ?1)"
-                        + " OR EXISTS (SELECT 1 FROM quick_win_partner WHERE stakeholder_id = ?1)")
+                        + " OR EXISTS (SELECT 1 FROM quick_win_partner WHERE stakeholder_id = ?1)"
+                        + " OR EXISTS (SELECT 1 FROM bimtek_stage_facilitator WHERE stakeholder_id = ?1)")
                 .setParameter(1, id)
                 .getSingleResult();
     }

@@ -27,6 +27,7 @@ class ArchitectureTest {
 
     static final String[] FEATURES = {
         "id.smartcity.audit..",
+        "id.smartcity.bimtek..",
         "id.smartcity.changes..",
         "id.smartcity.dashboard..",
         "id.smartcity.demo..",

@@ -34,6 +34,27 @@ class DemoDataTest {
     }
 
     @Test
+    void purbalinggasStageTwoIsListedWithItsSixSessionsAndAttendanceTotals() {
+        given().auth()
+                .oauth2(Tokens.of(Roles.VIEWER, "33.03"))
+                .queryParam("cohortYear", "2024")
+                .get("/api/v1/regions/33.03/bimtek-stages")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].stageNumber", equalTo(2))
+                .body("items[0].status", equalTo("HELD"))
+                .body("items[0].venue", equalTo("Gedung Ardilawet, Kompleks Setda Purbalingga"))
+                .body("items[0].days.date", contains("2024-07-11", "2024-07-12"))
+                .body("items[0].sessions.size()", equalTo(6))
+                .body("items[0].sessions.status", everyItem(equalTo("HELD")))
+                .body("items[0].attendance.sessionsHeld", equalTo(6))
+                .body("items[0].attendance.invited", greaterThan(0))
+                .body("items[0].attendance.attended", greaterThan(0))
+                .body("items[0].expectedOutputs.description", hasItem("Rencana program quick win"));
+    }
+
+    @Test
     void purbalinggaHasItsStakeholdersPerDimensionWithOneLeadEach() {
         String viewer = Tokens.of(Roles.VIEWER, "33.03");
         given().auth()

@@ -500,6 +500,17 @@ final class World {
             add(base + "/stakeholders", id);
         }
 
+        // A Bimtek stage that the sessions are held in.
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("cohortYear", 2024);
+        stage.put("stageNumber", 2);
+        stage.put("title", "Bimtek Smart City Tahap II");
+        stage.put("days", List.of(Map.of("day", 1, "date", "2024-07-11"), Map.of("day", 2, "date", "2024-07-12")));
+        stage.put("venue", "Gedung Ardilawet");
+        stage.put("facilitators", List.of(Map.of("name", "Narasumber", "stakeholderId", stakeholders.get(0))));
+        String stageId = post(coordinator, base + "/bimtek-stages", stage, 201).path("id");
+        add(base + "/bimtek-stages", stageId);
+
         // A session ready to be HELD (attendance and minutes), and a plain one.
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("title", "FGD Smart Governance");
@@ -510,6 +521,7 @@ final class World {
         session.put("scheduledEnd", "2024-07-11T12:00:00+07:00");
         session.put("venue", "Gedung Ardilawet");
         session.put("facilitatorStakeholderId", stakeholders.get(0));
+        session.put("bimtekStageId", stageId);
         String ready = post(coordinator, base + "/fgd-sessions", session, 201).path("id");
         add(base + "/fgd-sessions", ready);
         sessionDimension.put(ready, "GOVERNANCE");

@@ -37,6 +37,11 @@ class RegionIsolationTest {
             Map.entry("replaceFgdSession", session()),
             Map.entry("transitionFgdSession", "{\"to\":\"CANCELLED\",\"reason\":\"x\"}"),
             Map.entry(
+                    "createBimtekStage",
+                    "{\"cohortYear\":2030,\"stageNumber\":1,\"title\":\"x\",\"days\":[{\"day\":1,\"date\":\"2030-01-02\"}]}"),
+            Map.entry("updateBimtekStage", "{\"venue\":\"Diambil\"}"),
+            Map.entry("transitionBimtekStage", "{\"to\":\"CANCELLED\",\"reason\":\"x\"}"),
+            Map.entry(
                     "inviteFgdParticipants",
                     "{\"stakeholderIds\":[\"" + id("demo-stakeholder-Dinas Kesehatan") + "\"]}"),
             Map.entry(
@@ -129,6 +134,9 @@ class RegionIsolationTest {
         }
         if (url.contains("/readiness-assessments/{id}")) {
             url = url.replace("{id}", id("demo-readiness-2025"));
+        }
+        if (url.contains("/bimtek-stages/{id}")) {
+            url = url.replace("{id}", id("demo-bimtek-2024-2"));
         }
         if (url.contains("/quick-wins/{id}")) {
             url = url.replace("{id}", id("demo-quick-win-GOVERNANCE"));

@@ -67,7 +67,11 @@ class WriteAuthorizationTest {
             Map.entry("deleteMilestone", WRITERS),
             Map.entry("createProgressReport", WRITERS),
             Map.entry("createKpi", WRITERS),
-            Map.entry("updateKpi", WRITERS));
+            Map.entry("updateKpi", WRITERS),
+            Map.entry("createBimtekStage", LEADS),
+            Map.entry("updateBimtekStage", LEADS),
+            Map.entry("transitionBimtekStage", LEADS),
+            Map.entry("deleteBimtekStage", LEADS));
 
     private static final List<String> ROLES =
             List.of(Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR);

@@ -53,7 +53,11 @@ public record ChangeEventResponse(
                     "milestone.deleted",
                     "progress-report.created",
                     "kpi.created",
-                    "kpi.updated"
+                    "kpi.updated",
+                    "bimtek-stage.created",
+                    "bimtek-stage.updated",
+                    "bimtek-stage.transitioned",
+                    "bimtek-stage.deleted"
                 })
         String type,
 

@@ -39,4 +39,9 @@ public record FgdSessionRequest(
         @Size(max = 200) @Schema(description = "Or a facilitator's name, as free text", maxLength = 200)
         String facilitatorName,
 
-        @Size(max = 4000) @Schema(maxLength = 4000) String agenda) {}
+        @Size(max = 4000) @Schema(maxLength = 4000) String agenda,
+
+        @Schema(
+                description = "The Bimtek stage (of the same region) the session is held in; its stage number must"
+                        + " equal bimtekStage")
+        UUID bimtekStageId) {}

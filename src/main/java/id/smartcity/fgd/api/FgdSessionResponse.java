@@ -19,6 +19,10 @@ public record FgdSessionResponse(
         DimensionCode dimension,
         @Schema(minimum = "1", maximum = "4") int bimtekStage,
         @Schema(minimum = "1", maximum = "10") int bimtekDay,
+
+        @Schema(description = "The Bimtek stage the session is held in, if linked")
+        UUID bimtekStageId,
+
         OffsetDateTime scheduledStart,
         OffsetDateTime scheduledEnd,
         @Schema(maxLength = 200) String venue,

@@ -55,13 +55,18 @@ public final class ETags {
      * {@code *}. Strong comparison (RFC 9110 §13.1.1): a weak tag never matches.
      */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
+        checkIfMatch(ifMatch, Long.toString(currentVersion));
+    }
+
+    /** The same for a representation whose tag is not its version (a digest of an aggregate). */
+    public static void checkIfMatch(String ifMatch, String currentTag) {
         if (ifMatch == null) {
             return;
         }
-        if (!matchesAny(ifMatch, Long.toString(currentVersion), false)) {
+        if (!matchesAny(ifMatch, currentTag, false)) {
             throw ApiException.of(
                     ProblemType.PRECONDITION_FAILED,
-                    "If-Match " + ifMatch.trim() + " does not match the current version " + of(currentVersion)
+                    "If-Match " + ifMatch.trim() + " does not match the current version \"" + currentTag + "\""
                             + "; read the resource again and reapply your change");
         }
     }

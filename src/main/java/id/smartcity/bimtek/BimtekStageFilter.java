@@ -1,0 +1,4 @@
+package id.smartcity.bimtek;
+
+/** The filters of the stage list; null means any. */
+public record BimtekStageFilter(Integer cohortYear, BimtekStatus status) {}
