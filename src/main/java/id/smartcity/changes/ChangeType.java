@@ -40,7 +40,14 @@ public enum ChangeType {
     MILESTONE_DELETED(ChangeEntity.MILESTONE, AuditAction.DELETE),
     PROGRESS_REPORT_CREATED(ChangeEntity.PROGRESS_REPORT, AuditAction.CREATE),
     KPI_CREATED(ChangeEntity.KPI, AuditAction.CREATE),
-    KPI_UPDATED(ChangeEntity.KPI, AuditAction.UPDATE);
+    KPI_UPDATED(ChangeEntity.KPI, AuditAction.UPDATE),
+    MASTERPLAN_CREATED(ChangeEntity.MASTERPLAN, AuditAction.CREATE),
+    MASTERPLAN_UPDATED(ChangeEntity.MASTERPLAN, AuditAction.UPDATE),
+    MASTERPLAN_TRANSITIONED(ChangeEntity.MASTERPLAN, AuditAction.TRANSITION),
+    MASTERPLAN_DELETED(ChangeEntity.MASTERPLAN, AuditAction.DELETE),
+    MASTERPLAN_PROGRAM_CREATED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.CREATE),
+    MASTERPLAN_PROGRAM_UPDATED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.UPDATE),
+    MASTERPLAN_PROGRAM_DELETED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.DELETE);
 
     private static final Map<String, ChangeType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));

@@ -67,7 +67,14 @@ class WriteAuthorizationTest {
             Map.entry("deleteMilestone", WRITERS),
             Map.entry("createProgressReport", WRITERS),
             Map.entry("createKpi", WRITERS),
-            Map.entry("updateKpi", WRITERS));
+            Map.entry("updateKpi", WRITERS),
+            Map.entry("createMasterplan", WRITERS),
+            Map.entry("updateMasterplan", WRITERS),
+            Map.entry("deleteMasterplan", LEADS),
+            Map.entry("transitionMasterplan", LEADS),
+            Map.entry("createProgram", WRITERS),
+            Map.entry("updateProgram", WRITERS),
+            Map.entry("deleteProgram", WRITERS));
 
     private static final List<String> ROLES =
             List.of(Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR);

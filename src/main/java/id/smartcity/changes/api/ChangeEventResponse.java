@@ -53,7 +53,14 @@ public record ChangeEventResponse(
                     "milestone.deleted",
                     "progress-report.created",
                     "kpi.created",
-                    "kpi.updated"
+                    "kpi.updated",
+                    "masterplan.created",
+                    "masterplan.updated",
+                    "masterplan.transitioned",
+                    "masterplan.deleted",
+                    "masterplan-program.created",
+                    "masterplan-program.updated",
+                    "masterplan-program.deleted"
                 })
         String type,
 
