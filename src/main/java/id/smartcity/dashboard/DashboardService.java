@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The dashboard of one region, from four aggregate queries grouped by dimension (no row of a quick
- * win or milestone is loaded) and the latest verified readiness result; reused from
+ * The dashboard of one region, from aggregate queries grouped by dimension (no row of a quick
+ * win, milestone or program is loaded), the ENACTED masterplan's figures and the latest verified
+ * readiness result; reused from
  * {@link DashboardCache} while the region has not changed.
  */
 @ApplicationScoped

@@ -613,4 +613,41 @@ class MasterplanWorkflowTest {
                 .statusCode(200)
                 .body("vision", equalTo("Visi baru"));
     }
+
+    @Test
+    void programWritesMoveTheVersionsETagAndHonourTheProgramsIfMatch() {
+        String region = TestData.createRegion("Kabupaten Versi Program");
+        String token = Tokens.of(Roles.CONTRIBUTOR, region);
+        String id = create(token, region, plan("Rencana versi"));
+        String program = addProgram(token, region, id, program("SOCIETY", "LONG", Y0, Y0 + 9));
+        String path = base(region) + "/" + id + "/programs/" + program;
+        patch(token, path, "\"7\"", Map.of("title", "Basi"))
+                .statusCode(412)
+                .body("type", equalTo("urn:smartcity:problem:precondition-failed"));
+        // A PATCH that changes nothing leaves both versions alone.
+        patch(token, path, "\"0\"", Map.of("title", "Program SOCIETY LONG"))
+                .statusCode(200)
+                .header("ETag", equalTo("\"0\""));
+        assertEquals("\"1\"", etag(token, base(region) + "/" + id));
+        given().auth()
+                .oauth2(token)
+                .header("If-Match", "\"0\"")
+                .delete(path)
+                .then()
+                .statusCode(204);
+        given().auth().oauth2(token).get(path).then().statusCode(404);
+        given().auth()
+                .oauth2(token)
+                .get(base(region) + "/" + id)
+                .then()
+                .header("ETag", equalTo("\"2\""))
+                .body("programCount", equalTo(0));
+        given().auth()
+                .oauth2(Tokens.of(Roles.AUDITOR))
+                .queryParam("entityId", id + "/" + program)
+                .get("/api/v1/audit-events")
+                .then()
+                .body("items.action", contains("CREATE", "DELETE"))
+                .body("items[0].after.horizon", equalTo("LONG"));
+    }
 }
