@@ -34,7 +34,13 @@ public enum ChangeEntity {
     MILESTONE("milestone", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/milestones"),
     PROGRESS_REPORT("progress-report", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/progress-reports"),
     KPI("kpi", true, (r) -> region(r) + "/quick-wins/" + r.parentId() + "/kpis"),
-    BIMTEK_STAGE("bimtek-stage", false, (r) -> region(r) + "/bimtek-stages/" + r.entityId());
+    BIMTEK_STAGE("bimtek-stage", false, (r) -> region(r) + "/bimtek-stages/" + r.entityId()),
+    MASTERPLAN("masterplan", false, (r) -> region(r) + "/masterplans/" + r.entityId()),
+    /** Entity id {@code <masterplan id>/<program id>}. */
+    MASTERPLAN_PROGRAM(
+            "masterplan-program",
+            false,
+            (r) -> region(r) + "/masterplans/" + before(r.entityId()) + "/programs/" + after(r.entityId()));
 
     /** The API's base path: hrefs are absolute paths on the API's host. */
     public static final String API = "/api/v1";

@@ -44,7 +44,14 @@ public enum ChangeType {
     BIMTEK_STAGE_CREATED(ChangeEntity.BIMTEK_STAGE, AuditAction.CREATE),
     BIMTEK_STAGE_UPDATED(ChangeEntity.BIMTEK_STAGE, AuditAction.UPDATE),
     BIMTEK_STAGE_TRANSITIONED(ChangeEntity.BIMTEK_STAGE, AuditAction.TRANSITION),
-    BIMTEK_STAGE_DELETED(ChangeEntity.BIMTEK_STAGE, AuditAction.DELETE);
+    BIMTEK_STAGE_DELETED(ChangeEntity.BIMTEK_STAGE, AuditAction.DELETE),
+    MASTERPLAN_CREATED(ChangeEntity.MASTERPLAN, AuditAction.CREATE),
+    MASTERPLAN_UPDATED(ChangeEntity.MASTERPLAN, AuditAction.UPDATE),
+    MASTERPLAN_TRANSITIONED(ChangeEntity.MASTERPLAN, AuditAction.TRANSITION),
+    MASTERPLAN_DELETED(ChangeEntity.MASTERPLAN, AuditAction.DELETE),
+    MASTERPLAN_PROGRAM_CREATED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.CREATE),
+    MASTERPLAN_PROGRAM_UPDATED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.UPDATE),
+    MASTERPLAN_PROGRAM_DELETED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.DELETE);
 
     private static final Map<String, ChangeType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));

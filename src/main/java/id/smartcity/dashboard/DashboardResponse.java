@@ -25,7 +25,10 @@ public record DashboardResponse(
         List<DimensionFigures> dimensions,
 
         @Schema(description = "The latest verified READINESS assessment; absent if none")
-        Readiness readiness) {
+        Readiness readiness,
+
+        @Schema(description = "The region's ENACTED masterplan version; absent if none")
+        EnactedMasterplan masterplan) {
 
     @Schema(name = "DashboardDimension")
     public record DimensionFigures(
@@ -77,7 +80,45 @@ public record DashboardResponse(
                     description = "Milestones not done and due before asOf, of quick wins not completed or cancelled",
                     minimum = "0",
                     maximum = SchemaLimits.INT64_MAX)
-            long overdueMilestones) {}
+            long overdueMilestones,
+
+            @Schema(description = "The dimension in the ENACTED masterplan, plan against delivery; absent without one")
+            PlanFigures masterplan) {}
+
+    @Schema(name = "DashboardMasterplan")
+    public record EnactedMasterplan(
+            UUID id,
+
+            @Schema(minimum = "1", maximum = SchemaLimits.INT32_MAX)
+            int number,
+
+            @Schema(maxLength = 200) String title,
+            @Schema(maxLength = 200) String regulationNumber,
+            LocalDate regulationDate,
+            @Schema(minimum = "2017", maximum = "2091") int startYear,
+            @Schema(minimum = "2026", maximum = "2100") int endYear) {}
+
+    @Schema(name = "DashboardMasterplanDimension")
+    public record PlanFigures(
+            @Schema(
+                    description = "The ENACTED version's programs of the dimension by horizon, every horizon present",
+                    additionalProperties = Count.class,
+                    maxProperties = 3)
+            Map<String, Long> programsByHorizon,
+
+            @Schema(
+                    description = "Indicative budget of asOf's year in the ENACTED version's programs, IDR",
+                    examples = "750000000.00",
+                    pattern = SchemaLimits.AMOUNT,
+                    maxLength = 23)
+            String budgetPlannedThisYear,
+
+            @Schema(
+                    description = "Realised budget in progress reports dated in asOf's year, of the dimension's quick"
+                            + " wins that are not cancelled, IDR",
+                    pattern = SchemaLimits.AMOUNT,
+                    maxLength = 23)
+            String quickWinBudgetRealisedThisYear) {}
 
     /** The contract's schema of a count (the values of {@code quickWinsByStatus}). */
     @Schema(

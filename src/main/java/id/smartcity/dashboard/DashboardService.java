@@ -2,6 +2,7 @@ package id.smartcity.dashboard;
 
 import id.smartcity.dimension.Dimension;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.masterplan.Horizon;
 import id.smartcity.platform.http.ExactDecimal;
 import id.smartcity.platform.http.LocalizedText;
 import id.smartcity.platform.problem.ApiException;
@@ -24,10 +25,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * The dashboard of one region, from four aggregate queries grouped by dimension (no row of a quick
- * win or milestone is loaded) and the latest verified readiness result; reused from
+ * The dashboard of one region, from aggregate queries grouped by dimension (no row of a quick
+ * win, milestone or program is loaded), the ENACTED masterplan's figures and the latest verified
+ * readiness result; reused from
  * {@link DashboardCache} while the region has not changed.
  */
 @ApplicationScoped
@@ -62,10 +65,16 @@ public class DashboardService {
         BigDecimal budgetRealised = BigDecimal.ZERO;
         BigDecimal progressSum = BigDecimal.ZERO;
         BigDecimal weightedProgressSum = BigDecimal.ZERO;
+        final Map<String, Long> programsByHorizon = new LinkedHashMap<>();
+        BigDecimal planThisYear = BigDecimal.ZERO;
+        BigDecimal realisedThisYear = BigDecimal.ZERO;
 
         Sums() {
             for (QuickWinStatus s : QuickWinStatus.values()) {
                 byStatus.put(s.name(), 0L);
+            }
+            for (Horizon h : Horizon.values()) {
+                programsByHorizon.put(h.name(), 0L);
             }
         }
     }
@@ -128,6 +137,7 @@ public class DashboardService {
                 today)) {
             sums.get(DimensionCode.valueOf((String) row[0])).overdue = ((Number) row[1]).longValue();
         }
+        DashboardResponse.EnactedMasterplan plan = plan(regionCode, today, sums);
         Map<String, Dimension> names = new LinkedHashMap<>();
         em.createQuery("from Dimension", Dimension.class).getResultList().forEach(d -> names.put(d.code, d));
         List<DashboardResponse.DimensionFigures> dimensions = new ArrayList<>();
@@ -150,9 +160,66 @@ public class DashboardService {
                     s.budgetPlanned.signum() == 0
                             ? null
                             : ExactDecimal.of(s.weightedProgressSum.divide(s.budgetPlanned, MathContext.DECIMAL128)),
-                    s.overdue));
+                    s.overdue,
+                    plan == null
+                            ? null
+                            : new DashboardResponse.PlanFigures(
+                                    s.programsByHorizon, money(s.planThisYear), money(s.realisedThisYear))));
         }
-        return new DashboardResponse(regionCode, today, dimensions, readiness(regionCode));
+        return new DashboardResponse(regionCode, today, dimensions, readiness(regionCode), plan);
+    }
+
+    /**
+     * The ENACTED masterplan version (null if none) and, per dimension, its programs by horizon,
+     * its budget of today's year, and the quick wins' budget realised in reports of that year.
+     */
+    private DashboardResponse.EnactedMasterplan plan(
+            String regionCode, LocalDate today, Map<DimensionCode, Sums> sums) {
+        List<Object[]> enacted = rows(
+                "SELECT id, number, title, regulation_number, regulation_date, start_year FROM masterplan"
+                        + " WHERE region_code = ?1 AND status = 'ENACTED'",
+                regionCode);
+        if (enacted.isEmpty()) {
+            return null;
+        }
+        Object[] e = enacted.get(0);
+        UUID id = (UUID) e[0];
+        int startYear = ((Number) e[5]).intValue();
+        for (Object[] row : rows(
+                "SELECT dimension_code, horizon, count(*) FROM masterplan_program WHERE masterplan_id = ?1"
+                        + " GROUP BY dimension_code, horizon",
+                id)) {
+            sums.get(DimensionCode.valueOf((String) row[0]))
+                    .programsByHorizon
+                    .put((String) row[1], ((Number) row[2]).longValue());
+        }
+        for (Object[] row : rows(
+                "SELECT p.dimension_code, sum(b.amount) FROM masterplan_program p"
+                        + " JOIN masterplan_program_budget b ON b.program_id = p.id"
+                        + " WHERE p.masterplan_id = ?1 AND b.year = ?2 GROUP BY p.dimension_code",
+                id,
+                today.getYear())) {
+            sums.get(DimensionCode.valueOf((String) row[0])).planThisYear = (BigDecimal) row[1];
+        }
+        for (Object[] row : rows(
+                "SELECT q.dimension_code, sum(r.budget_realised) FROM progress_report r"
+                        + " JOIN quick_win q ON q.id = r.quick_win_id WHERE q.region_code = ?1"
+                        + " AND q.status <> 'CANCELLED' AND r.report_date >= ?2 AND r.report_date < ?3"
+                        + " GROUP BY q.dimension_code",
+                regionCode,
+                LocalDate.of(today.getYear(), 1, 1),
+                LocalDate.of(today.getYear() + 1, 1, 1))) {
+            sums.get(DimensionCode.valueOf((String) row[0])).realisedThisYear = (BigDecimal) row[1];
+        }
+        java.sql.Date regulationDate = e[4] instanceof java.sql.Date d ? d : null;
+        return new DashboardResponse.EnactedMasterplan(
+                id,
+                ((Number) e[1]).intValue(),
+                (String) e[2],
+                (String) e[3],
+                regulationDate != null ? regulationDate.toLocalDate() : (e[4] instanceof LocalDate l ? l : null),
+                startYear,
+                startYear + 9);
     }
 
     private DashboardResponse.Readiness readiness(String regionCode) {

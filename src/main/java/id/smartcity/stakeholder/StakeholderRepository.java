@@ -79,14 +79,16 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
                 .firstResultOptional();
     }
 
-    /** Whether an FGD session or a quick win refers to the stakeholder: then it is archived, never deleted. */
+    /** Whether an FGD session, a quick win or a masterplan program refers to the stakeholder: then it is archived, never deleted. */
     public boolean isReferenced(UUID id) {
         return (Boolean) getEntityManager()
                 .createNativeQuery("SELECT EXISTS (SELECT 1 FROM fgd_participant WHERE stakeholder_id = ?1)"
                         + " OR EXISTS (SELECT 1 FROM fgd_session WHERE facilitator_stakeholder_id = ?1)"
                         + " OR EXISTS (SELECT 1 FROM quick_win WHERE lead_stakeholder_id = ?1)"
                         + " OR EXISTS (SELECT 1 FROM quick_win_partner WHERE stakeholder_id = ?1)"
-                        + " OR EXISTS (SELECT 1 FROM bimtek_stage_facilitator WHERE stakeholder_id = ?1)")
+                        + " OR EXISTS (SELECT 1 FROM bimtek_stage_facilitator WHERE stakeholder_id = ?1)"
+                        + " OR EXISTS (SELECT 1 FROM masterplan_program WHERE lead_stakeholder_id = ?1)"
+                        + " OR EXISTS (SELECT 1 FROM masterplan_program_partner WHERE stakeholder_id = ?1)")
                 .setParameter(1, id)
                 .getSingleResult();
     }

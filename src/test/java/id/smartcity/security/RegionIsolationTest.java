@@ -141,6 +141,11 @@ class RegionIsolationTest {
         if (url.contains("/quick-wins/{id}")) {
             url = url.replace("{id}", id("demo-quick-win-GOVERNANCE"));
         }
+        if (url.contains("/masterplans/{id}")) {
+            url = url.replace("{id}", id("demo-masterplan-1"))
+                    .replace("{otherId}", id("demo-masterplan-2"))
+                    .replace("{programId}", id("demo-masterplan-program-GOVERNANCE"));
+        }
         return url.replace("{stakeholderId}", id("demo-stakeholder-Dinas Komunikasi dan Informatika"))
                 .replace("{milestoneId}", id("demo-milestone-GOVERNANCE0"))
                 .replace("{kpiId}", id("demo-kpi-GOVERNANCE"))

@@ -71,7 +71,14 @@ class WriteAuthorizationTest {
             Map.entry("createBimtekStage", LEADS),
             Map.entry("updateBimtekStage", LEADS),
             Map.entry("transitionBimtekStage", LEADS),
-            Map.entry("deleteBimtekStage", LEADS));
+            Map.entry("deleteBimtekStage", LEADS),
+            Map.entry("createMasterplan", WRITERS),
+            Map.entry("updateMasterplan", WRITERS),
+            Map.entry("deleteMasterplan", LEADS),
+            Map.entry("transitionMasterplan", LEADS),
+            Map.entry("createProgram", WRITERS),
+            Map.entry("updateProgram", WRITERS),
+            Map.entry("deleteProgram", WRITERS));
 
     private static final List<String> ROLES =
             List.of(Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR);

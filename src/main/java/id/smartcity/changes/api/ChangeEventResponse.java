@@ -57,7 +57,14 @@ public record ChangeEventResponse(
                     "bimtek-stage.created",
                     "bimtek-stage.updated",
                     "bimtek-stage.transitioned",
-                    "bimtek-stage.deleted"
+                    "bimtek-stage.deleted",
+                    "masterplan.created",
+                    "masterplan.updated",
+                    "masterplan.transitioned",
+                    "masterplan.deleted",
+                    "masterplan-program.created",
+                    "masterplan-program.updated",
+                    "masterplan-program.deleted"
                 })
         String type,
 
