@@ -33,6 +33,7 @@ class ArchitectureTest {
         "id.smartcity.demo..",
         "id.smartcity.dimension..",
         "id.smartcity.fgd..",
+        "id.smartcity.masterplan..",
         "id.smartcity.quickwin..",
         "id.smartcity.readiness..",
         "id.smartcity.region..",
