@@ -331,6 +331,11 @@ public class AssessmentResource {
         if (code == null) {
             throw ApiException.invalid("framework", "is required, e.g. READINESS");
         }
+        if (!code.matches(FrameworkDefinition.CODE)) {
+            // The answer names the code it is for: never one that no framework can have.
+            throw ApiException.invalid(
+                    "framework", "must be a framework code such as READINESS (" + FrameworkDefinition.CODE + ")");
+        }
         return results.trend(regionCode, code);
     }
 

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -90,6 +89,9 @@ public class WebhookDeliveryWorker {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    WebhookDeliveryStore store;
 
     @Inject
     ChangeFeed feed;
@@ -294,7 +296,7 @@ public class WebhookDeliveryWorker {
         OffsetDateTime lease = s.lease();
         int attempted = 0;
         for (ChangeEvent e : events) {
-            lease = renew(s.id(), lease, elapsed(now, started).plus(LEASE), cursor);
+            lease = store.renew(s.id(), lease, elapsed(now, started).plus(LEASE), cursor);
             if (lease == null) {
                 LOG.warnf("Webhook subscription %s: the lease was lost; another run delivers from here", s.id());
                 return attempted;
@@ -308,47 +310,23 @@ public class WebhookDeliveryWorker {
                 Instant next = at.plus(backoff(attempts));
                 OffsetDateTime failingSince = s.failingSince() != null ? s.failingSince() : utc(at);
                 boolean failing = !failingSince.toInstant().plus(FAILING_AFTER).isAfter(at);
-                record(s.id(), e.id(), r, next);
-                update(s.id(), lease, cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
+                store.record(s.id(), e.id(), r, next);
+                store.update(s.id(), lease, cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
                 return attempted;
             }
-            record(s.id(), e.id(), r, null);
+            store.record(s.id(), e.id(), r, null);
             cursor = e.position();
         }
         // Every event up to the head that the subscription wants has been delivered.
         if (events.size() < EVENTS_PER_RUN) {
             cursor = Math.max(cursor, head);
         }
-        update(s.id(), lease, cursor, 0, null, "ACTIVE", elapsed(now, started));
+        store.update(s.id(), lease, cursor, 0, null, "ACTIVE", elapsed(now, started));
         return attempted;
     }
 
     private static Instant elapsed(Instant now, long startedNanos) {
         return now.plusNanos(System.nanoTime() - startedNanos);
-    }
-
-    /**
-     * Before the next event is sent: moves the lease to {@code until} and the cursor past the
-     * events delivered so far, if the lease is still {@code lease}; answers the new lease as stored,
-     * or null when this run no longer holds the subscription. (The cursor moves with each event, so
-     * an instance killed mid-run leaves at most the event in flight to be sent again.)
-     */
-    private OffsetDateTime renew(UUID id, OffsetDateTime lease, Instant until, long cursor) {
-        String sql =
-                "UPDATE webhook_subscription SET next_attempt_at = ?, delivery_cursor = GREATEST(delivery_cursor, ?)"
-                        + " WHERE id = ? AND next_attempt_at = ? RETURNING next_attempt_at";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, utc(until));
-            ps.setLong(2, cursor);
-            ps.setObject(3, id);
-            ps.setObject(4, lease);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Renewing the lease of webhook subscription " + id + " failed", e);
-        }
     }
 
     private static ChangeQuery query(Claimed s) {
@@ -381,69 +359,11 @@ public class WebhookDeliveryWorker {
         return Duration.ofSeconds(base).plusMillis(jitterMs);
     }
 
-    /** Logs one attempt (nothing when the subscription was deleted meanwhile). */
-    void record(UUID subscription, String eventId, WebhookSender.Result r, Instant nextAttempt) {
-        String sql = "INSERT INTO webhook_delivery (id, subscription_id, event_id, attempted_at, status_code,"
-                + " duration_ms, error, next_attempt_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?"
-                + " WHERE EXISTS (SELECT 1 FROM webhook_subscription WHERE id = ?)";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setObject(2, subscription);
-            ps.setString(3, eventId);
-            ps.setObject(4, utc(Instant.now()));
-            if (r.statusCode() == null) {
-                ps.setNull(5, Types.INTEGER);
-            } else {
-                ps.setInt(5, r.statusCode());
-            }
-            ps.setLong(6, r.durationMs());
-            ps.setString(7, r.error() == null ? null : truncate(r.error(), 500));
-            ps.setObject(8, nextAttempt == null ? null : utc(nextAttempt), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(9, subscription);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            LOG.warnf("Logging a webhook delivery of subscription %s failed: %s", subscription, e.getMessage());
-        }
-    }
-
-    /** The run's outcome, written only while the run still holds the lease. */
-    private void update(
-            UUID id,
-            OffsetDateTime lease,
-            long cursor,
-            int attempts,
-            OffsetDateTime failingSince,
-            String status,
-            Instant nextAttempt) {
-        String sql = "UPDATE webhook_subscription SET delivery_cursor = GREATEST(delivery_cursor, ?), attempts = ?,"
-                + " failing_since = ?, status = ?, next_attempt_at = ? WHERE id = ? AND next_attempt_at = ?";
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, cursor);
-            ps.setInt(2, attempts);
-            ps.setObject(3, failingSince, Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setString(4, status);
-            ps.setObject(5, utc(nextAttempt));
-            ps.setObject(6, id);
-            ps.setObject(7, lease);
-            if (ps.executeUpdate() == 0) {
-                LOG.warnf("Webhook subscription %s: the lease was lost before the run's outcome was written", id);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Updating webhook subscription " + id + " failed", e);
-        }
-    }
-
     private static String[] strings(Array array) throws SQLException {
         return array == null ? new String[0] : (String[]) array.getArray();
     }
 
-    private static String truncate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
-    }
-
-    private static OffsetDateTime utc(Instant i) {
+    static OffsetDateTime utc(Instant i) {
         return i.atOffset(ZoneOffset.UTC);
     }
 }

@@ -76,7 +76,7 @@ public class WebhookSubscriptionService {
     WebhookSender sender;
 
     @Inject
-    WebhookDeliveryWorker worker;
+    WebhookDeliveryStore deliveries;
 
     @Inject
     ObjectMapper mapper;
@@ -197,7 +197,7 @@ public class WebhookSubscriptionService {
         }
         OffsetDateTime at = TimestampedEntity.now();
         WebhookSender.Result r = sender.send(s.targetUrl, eventId, body, secrets);
-        worker.record(s.id, eventId, r, null);
+        deliveries.record(s.id, eventId, r, null);
         return new WebhookDeliveryResponse(
                 null, eventId, at, r.statusCode(), r.durationMs(), r.error(), null, r.success());
     }

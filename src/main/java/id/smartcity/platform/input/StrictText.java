@@ -37,7 +37,8 @@ public final class StrictText {
                 if (c != '\t' && c != '\n' && c != '\r') {
                     return CONTROL;
                 }
-            } else if (c == 0x7F) {
+            } else if (c >= 0x7F && c <= 0x9F) {
+                // DEL and the C1 controls (U+0080..U+009F: NEL, CSI, ...), which no text here means.
                 return CONTROL;
             } else if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -121,7 +122,7 @@ public final class StrictText {
                 out.append('…');
                 break;
             }
-            boolean bad = cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF);
+            boolean bad = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xD800 && cp <= 0xDFFF);
             out.appendCodePoint(bad ? 0xFFFD : cp);
             count++;
             i += width;

@@ -59,6 +59,9 @@ class StrictInputTest {
         refused(post(path, "{\"title\":\"\\u0000\",\"weight\":1,\"dueDate\":\"2025-03-31\"}"), "title");
         refused(post(path, "{\"title\":\"a\\u0007b\",\"weight\":1,\"dueDate\":\"2025-03-31\"}"), "title");
         refused(post(path, "{\"title\":\"\\ud800x\",\"weight\":1,\"dueDate\":\"2025-03-31\"}"), "title");
+        // The C1 controls too (NEL, CSI): no text here means them.
+        refused(post(path, "{\"title\":\"a\\u0085b\",\"weight\":1,\"dueDate\":\"2025-03-31\"}"), "title");
+        refused(post(path, "{\"title\":\"a\u009bb\",\"weight\":1,\"dueDate\":\"2025-03-31\"}"), "title");
         // TAB, LF and CR are text.
         post(path, "{\"title\":\"a\\tb\\nc\\r\",\"weight\":1,\"dueDate\":\"2025-03-31\"}")
                 .statusCode(201);
@@ -153,6 +156,20 @@ class StrictInputTest {
                         .get(QuickWinResourceTest.base(region) + "?q=%C0%AF")
                         .then(),
                 "q");
+        refused(
+                given().auth()
+                        .oauth2(token)
+                        .urlEncodingEnabled(false)
+                        .get(QuickWinResourceTest.base(region) + "?q=%C2%85Bappelitbangda")
+                        .then(),
+                "q");
+        // A trend names the framework it is for: never a code no framework can have.
+        refused(
+                given().auth()
+                        .oauth2(token)
+                        .get("/api/v1/regions/" + region + "/readiness/trend?framework=Bappelitbangda")
+                        .then(),
+                "framework");
         refused(
                 given().auth()
                         .oauth2(token)
