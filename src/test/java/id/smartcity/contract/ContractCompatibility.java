@@ -58,14 +58,14 @@ public final class ContractCompatibility {
             JsonNode old = YAML.readTree(released).path("paths");
             ObjectNode doc = (ObjectNode) YAML.readTree(current);
             ObjectNode paths = (ObjectNode) doc.path("paths");
-            for (String path : new ArrayList<>(iterable(paths.fieldNames()))) {
+            for (String path : names(paths)) {
                 JsonNode before = old.path(path);
                 if (before.isMissingNode()) {
                     paths.remove(path);
                     continue;
                 }
                 ObjectNode item = (ObjectNode) paths.get(path);
-                for (String key : new ArrayList<>(iterable(item.fieldNames()))) {
+                for (String key : names(item)) {
                     if (METHODS.contains(key) && !before.has(key)) {
                         item.remove(key);
                     }
@@ -81,8 +81,10 @@ public final class ContractCompatibility {
     private static final List<String> METHODS =
             List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
-        return () -> it;
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /**
