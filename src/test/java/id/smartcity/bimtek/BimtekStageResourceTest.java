@@ -104,12 +104,15 @@ class BimtekStageResourceTest {
                 .then();
     }
 
-    /** A session of the stage with the given attendance; HELD (with minutes) when asked. */
+    /**
+     * A session of the stage with the given attendance, starting at {@code hour} on 11 July 2024 (a
+     * stage lists its sessions by start); HELD (with minutes) when asked.
+     */
     private static String sessionWith(
-            String region, String stageId, String dimension, Map<String, String> attendance, boolean held) {
-        String id = postSession(
-                        region,
-                        session(dimension, 2, stageId, "2024-07-11T09:00:00+07:00", "2024-07-11T12:00:00+07:00"))
+            String region, String stageId, String dimension, int hour, Map<String, String> attendance, boolean held) {
+        String start = String.format("2024-07-11T%02d:00:00+07:00", hour);
+        String end = String.format("2024-07-11T%02d:00:00+07:00", hour + 2);
+        String id = postSession(region, session(dimension, 2, stageId, start, end))
                 .statusCode(201)
                 .body("bimtekStageId", equalTo(stageId))
                 .extract()
@@ -251,8 +254,8 @@ class BimtekStageResourceTest {
                 .body("type", equalTo("urn:smartcity:problem:business-rule"))
                 .body("missing", contains("at least one HELD FGD session"));
 
-        String held = sessionWith(region, id, "GOVERNANCE", Map.of(dinkominfo, "ATTENDED", bappeda, "ABSENT"), true);
-        String planned = sessionWith(region, id, "ECONOMY", Map.of(dinkominfo, "INVITED"), false);
+        String held = sessionWith(region, id, "GOVERNANCE", 9, Map.of(dinkominfo, "ATTENDED", bappeda, "ABSENT"), true);
+        String planned = sessionWith(region, id, "ECONOMY", 13, Map.of(dinkominfo, "INVITED"), false);
 
         // Its sessions changed what the stage shows, so its tag moved without its version.
         ExtractableResponse<Response> withSessions = given().auth()
