@@ -37,7 +37,10 @@ fi
 rm -rf "$work"
 mkdir -p "$work/classes"
 javac -d "$work/classes" "$bench/WebhookBench.java"
-helper=(java -Xmx256m -XX:+UseSerialGC -cp "$work/classes" WebhookBench)
+# sun.net.httpserver.nodelay: the JDK's HttpServer otherwise leaves Nagle on, and each response
+# waits out the client's delayed ACK (about 40 ms a delivery on loopback): the receiver's cost, not
+# the API's.
+helper=(java -Xmx256m -XX:+UseSerialGC -Dsun.net.httpserver.nodelay=true -cp "$work/classes" WebhookBench)
 
 api_pid= stub_pid= receiver_pid=
 cleanup() {
