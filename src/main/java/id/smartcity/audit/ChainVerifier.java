@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * event (events removed from the end).
  */
 @ApplicationScoped
-@Startup // its metrics exist from the start, at 0, so that rate() and the alerts see them
+@Startup // its gauge exists from the start (NaN until the first verification), for the alert
 public class ChainVerifier {
 
     private static final int FETCH_SIZE = 1000;
