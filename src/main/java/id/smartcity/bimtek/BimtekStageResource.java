@@ -106,12 +106,8 @@ public class BimtekStageResource {
         if (Csv.wanted(headers)) {
             List<BimtekStageResponse> rows =
                     queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment("bimtek-stages-" + regionCode + ".csv", new CsvBody(w -> {
-                BimtekCsv.header(w);
-                for (BimtekStageResponse s : rows) {
-                    BimtekCsv.row(w, s);
-                }
-            }));
+            return Csv.attachment(
+                    "bimtek-stages-" + regionCode + ".csv", CsvBody.of(BimtekCsv::header, rows, BimtekCsv::row));
         }
         return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
                 .build();

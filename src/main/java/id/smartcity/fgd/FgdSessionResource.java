@@ -119,12 +119,7 @@ public class FgdSessionResource {
         if (Csv.wanted(headers)) {
             List<FgdSessionResponse> rows =
                     service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment("fgd-sessions-" + regionCode + ".csv", new CsvBody(w -> {
-                FgdCsv.header(w);
-                for (FgdSessionResponse s : rows) {
-                    FgdCsv.row(w, s);
-                }
-            }));
+            return Csv.attachment("fgd-sessions-" + regionCode + ".csv", CsvBody.of(FgdCsv::header, rows, FgdCsv::row));
         }
         return Response.ok(service.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
                 .build();

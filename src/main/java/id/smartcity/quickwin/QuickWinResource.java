@@ -124,12 +124,8 @@ public class QuickWinResource {
         if (Csv.wanted(headers)) {
             List<QuickWinResponse> rows =
                     queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment("quick-wins-" + regionCode + ".csv", new CsvBody(w -> {
-                QuickWinCsv.header(w);
-                for (QuickWinResponse r : rows) {
-                    QuickWinCsv.row(w, r);
-                }
-            }));
+            return Csv.attachment(
+                    "quick-wins-" + regionCode + ".csv", CsvBody.of(QuickWinCsv::header, rows, QuickWinCsv::row));
         }
         return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
                 .build();

@@ -20,12 +20,7 @@ final class StakeholderCsv {
 
     /** The whole export: the header, then one row per stakeholder. */
     static CsvBody body(List<StakeholderResponse> rows, boolean personal) {
-        return new CsvBody(w -> {
-            header(w, personal);
-            for (StakeholderResponse s : rows) {
-                row(w, s, personal);
-            }
-        });
+        return CsvBody.of(w -> header(w, personal), rows, (w, s) -> row(w, s, personal));
     }
 
     static void header(Writer w, boolean personal) throws IOException {

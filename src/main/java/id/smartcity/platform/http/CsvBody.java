@@ -24,6 +24,22 @@ public record CsvBody(Rows rows) {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Writes one row of {@code T}. */
+    @FunctionalInterface
+    public interface Row<T> {
+        void write(Writer out, T row) throws IOException;
+    }
+
+    /** The header, then one row per item: what a feature's list export is. */
+    public static <T> CsvBody of(Rows header, java.util.List<T> items, Row<T> row) {
+        return new CsvBody(w -> {
+            header.writeTo(w);
+            for (T item : items) {
+                row.write(w, item);
+            }
+        });
+    }
+
     @Provider
     @Produces("text/csv")
     public static class BodyWriter implements MessageBodyWriter<CsvBody> {
