@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -71,6 +72,7 @@ public class AccessLog {
             }
             Object route = context == null ? null : context.getLocal(ROUTE_TEMPLATE);
             String line = String.format(
+                    Locale.ROOT, // a decimal point whatever the server's locale (id_ID writes a comma)
                     "%s %s %d %.1fms %dB",
                     request.method().name(),
                     route == null ? UNMATCHED : ROOT + route,
