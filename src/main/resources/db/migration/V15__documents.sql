@@ -5,7 +5,7 @@
 -- region's quota counts these.
 CREATE TABLE document_content (
     region_code  VARCHAR(5)   NOT NULL REFERENCES region (code),
-    sha256       CHAR(64)     NOT NULL,
+    sha256       VARCHAR(64)  NOT NULL,
     size_bytes   BIGINT       NOT NULL CHECK (size_bytes >= 0),
     media_type   VARCHAR(100) NOT NULL,
     store        VARCHAR(16)  NOT NULL,
@@ -25,7 +25,7 @@ CREATE TABLE document (
     file_name          VARCHAR(200) NOT NULL,
     media_type         VARCHAR(100) NOT NULL,
     size_bytes         BIGINT       NOT NULL CHECK (size_bytes >= 0),
-    sha256             CHAR(64)     NOT NULL,
+    sha256             VARCHAR(64)  NOT NULL,
     personal_data      BOOLEAN      NOT NULL,
     status             VARCHAR(12)  NOT NULL DEFAULT 'ACTIVE',
     status_reason      VARCHAR(500),

@@ -40,7 +40,8 @@ public enum ChangeEntity {
     MASTERPLAN_PROGRAM(
             "masterplan-program",
             false,
-            (r) -> region(r) + "/masterplans/" + before(r.entityId()) + "/programs/" + after(r.entityId()));
+            (r) -> region(r) + "/masterplans/" + before(r.entityId()) + "/programs/" + after(r.entityId())),
+    DOCUMENT("document", false, (r) -> region(r) + "/documents/" + r.entityId());
 
     /** The API's base path: hrefs are absolute paths on the API's host. */
     public static final String API = "/api/v1";

@@ -51,7 +51,10 @@ public enum ChangeType {
     MASTERPLAN_DELETED(ChangeEntity.MASTERPLAN, AuditAction.DELETE),
     MASTERPLAN_PROGRAM_CREATED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.CREATE),
     MASTERPLAN_PROGRAM_UPDATED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.UPDATE),
-    MASTERPLAN_PROGRAM_DELETED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.DELETE);
+    MASTERPLAN_PROGRAM_DELETED(ChangeEntity.MASTERPLAN_PROGRAM, AuditAction.DELETE),
+    DOCUMENT_CREATED(ChangeEntity.DOCUMENT, AuditAction.CREATE),
+    DOCUMENT_ARCHIVED(ChangeEntity.DOCUMENT, AuditAction.ARCHIVE),
+    DOCUMENT_DELETED(ChangeEntity.DOCUMENT, AuditAction.DELETE);
 
     private static final Map<String, ChangeType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.wireName, t -> t));

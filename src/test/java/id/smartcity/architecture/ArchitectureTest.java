@@ -32,6 +32,7 @@ class ArchitectureTest {
         "id.smartcity.dashboard..",
         "id.smartcity.demo..",
         "id.smartcity.dimension..",
+        "id.smartcity.document..",
         "id.smartcity.fgd..",
         "id.smartcity.masterplan..",
         "id.smartcity.quickwin..",

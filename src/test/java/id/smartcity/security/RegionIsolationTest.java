@@ -141,6 +141,9 @@ class RegionIsolationTest {
         if (url.contains("/quick-wins/{id}")) {
             url = url.replace("{id}", id("demo-quick-win-GOVERNANCE"));
         }
+        if (url.contains("/documents/{id}")) {
+            url = url.replace("{id}", id("demo-document-minutes-GOVERNANCE"));
+        }
         if (url.contains("/masterplans/{id}")) {
             url = url.replace("{id}", id("demo-masterplan-1"))
                     .replace("{otherId}", id("demo-masterplan-2"))

@@ -78,7 +78,10 @@ class WriteAuthorizationTest {
             Map.entry("transitionMasterplan", LEADS),
             Map.entry("createProgram", WRITERS),
             Map.entry("updateProgram", WRITERS),
-            Map.entry("deleteProgram", WRITERS));
+            Map.entry("deleteProgram", WRITERS),
+            Map.entry("uploadDocument", WRITERS),
+            Map.entry("archiveDocument", LEADS),
+            Map.entry("removeDocumentContent", ADMIN));
 
     private static final List<String> ROLES =
             List.of(Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR, Roles.VIEWER, Roles.AUDITOR);

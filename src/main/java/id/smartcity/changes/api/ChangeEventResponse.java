@@ -64,7 +64,10 @@ public record ChangeEventResponse(
                     "masterplan.deleted",
                     "masterplan-program.created",
                     "masterplan-program.updated",
-                    "masterplan-program.deleted"
+                    "masterplan-program.deleted",
+                    "document.created",
+                    "document.archived",
+                    "document.deleted"
                 })
         String type,
 

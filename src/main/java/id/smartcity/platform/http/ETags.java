@@ -43,6 +43,23 @@ public final class ETags {
         return RestResponse.ResponseBuilder.ok(body).header("ETag", etag).build();
     }
 
+    /** Whether {@code If-None-Match} names this tag (weak comparison, {@code *} included). */
+    public static boolean notModified(String ifNoneMatch, String tag) {
+        return ifNoneMatch != null && matchesAny(ifNoneMatch, tag, true);
+    }
+
+    /**
+     * Whether {@code If-Range} lets a range be served (RFC 9110 §13.1.5): absent, or naming this
+     * tag by strong comparison. A date or another tag means the whole representation is sent.
+     */
+    public static boolean rangeApplies(String ifRange, String tag) {
+        if (ifRange == null) {
+            return true;
+        }
+        Matcher m = TAG.matcher(ifRange);
+        return m.matches() && m.group(1) == null && m.group(2).equals(tag);
+    }
+
     public static <T> RestResponse<T> created(URI location, T body, long version) {
         return RestResponse.ResponseBuilder.<T>created(location)
                 .entity(body)

@@ -24,6 +24,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -57,8 +58,25 @@ public class HttpEdge {
     @Inject
     ObjectMapper mapper;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    /** The limit of every body but an upload's. */
+    @ConfigProperty(name = "smartcity.http.max-body-size")
     MemorySize maxBodySize;
+
+    /** The limit of an upload's body (a document and its form), also the HTTP layer's own limit. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxUploadSize;
+
+    /** The routes that take uploads: {@code POST /api/v1/regions/{regionCode}/documents}. */
+    static final Pattern UPLOAD_PATH = Pattern.compile("/api/v1/regions/[^/]{1,16}/documents/?");
+
+    static boolean isUpload(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST
+                && UPLOAD_PATH.matcher(request.path()).matches();
+    }
+
+    private long limit(HttpServerRequest request) {
+        return isUpload(request) ? maxUploadSize.asLongValue() : maxBodySize.asLongValue();
+    }
 
     void register(@Observes Filters filters) {
         // Right after the request id is set, before the body is read.
@@ -83,8 +101,8 @@ public class HttpEdge {
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > maxBodySize.asLongValue()) {
-                    write(rc, tooLarge());
+                if (Long.parseLong(declared.trim()) > limit(request)) {
+                    write(rc, tooLarge(limit(request)));
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -113,6 +131,12 @@ public class HttpEdge {
             rc.next();
             return;
         }
+        if (isUpload(request)) {
+            // Not read ahead into memory: the upload streams it to a temporary file and counts it
+            // there (SpooledBody), with a 413 problem past its own limit.
+            rc.next();
+            return;
+        }
         if (isHttp2(request)) {
             // Counted by useReadBody (see the class comment). Should the REST layer's own count
             // answer after all, its 413 must lose the Connection header to reach the client.
@@ -120,7 +144,7 @@ public class HttpEdge {
             rc.next();
             return;
         }
-        long limit = maxBodySize.asLongValue();
+        long limit = limit(request);
         Buffer body = Buffer.buffer();
         long[] discarded = {-1};
         request.handler(chunk -> {
@@ -136,7 +160,7 @@ public class HttpEdge {
             }
             if ((long) body.length() + chunk.length() > limit) {
                 discarded[0] = 0;
-                write(rc, tooLarge());
+                write(rc, tooLarge(limit));
                 rc.vertx().setTimer(DRAIN_MILLIS, t -> request.connection().close());
                 return;
             }
@@ -170,7 +194,7 @@ public class HttpEdge {
             // On a worker thread, where the REST layer reads the body as a blocking stream; without
             // its own limit, which it would enforce with a bare 413.
             rc.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
-            request.setEntityStream(new CountedBody(request.getEntityStream(), rc));
+            request.setEntityStream(new CountedBody(request.getEntityStream(), rc, limit(rc.request())));
         }
     }
 
@@ -179,11 +203,13 @@ public class HttpEdge {
 
         private final InputStream in;
         private final RoutingContext rc;
+        private final long limit;
         private long count;
 
-        CountedBody(InputStream in, RoutingContext rc) {
+        CountedBody(InputStream in, RoutingContext rc, long limit) {
             this.in = in;
             this.rc = rc;
+            this.limit = limit;
         }
 
         @Override
@@ -206,10 +232,10 @@ public class HttpEdge {
 
         private void count(int n) {
             count += n;
-            if (count > maxBodySize.asLongValue()) {
+            if (count > limit) {
                 // Answered as a problem by the REST layer; then the client is told to stop sending.
                 rc.addEndHandler(done -> rc.response().reset(0));
-                throw new ApiException(tooLarge());
+                throw new ApiException(tooLarge(limit));
             }
         }
 
@@ -219,10 +245,10 @@ public class HttpEdge {
         }
     }
 
-    private Problem tooLarge() {
+    private static Problem tooLarge(long limit) {
         return new Problem(
                 ProblemType.PAYLOAD_TOO_LARGE,
-                "The request body is larger than the limit of " + maxBodySize.asLongValue() / 1024 + " KiB",
+                "The request body is larger than the limit of " + limit / 1024 + " KiB",
                 null);
     }
 

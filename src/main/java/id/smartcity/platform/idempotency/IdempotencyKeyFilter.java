@@ -1,17 +1,21 @@
 package id.smartcity.platform.idempotency;
 
 import id.smartcity.platform.http.RequestPipeline;
+import id.smartcity.platform.http.SpooledBody;
 import id.smartcity.platform.problem.ApiException;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -24,11 +28,18 @@ public class IdempotencyKeyFilter {
     public static final String HEADER = "Idempotency-Key";
     static final Pattern VALID = Pattern.compile("[\\x20-\\x7E]{1,255}");
 
+    /** Bodies up to this size are fingerprinted in memory; larger ones (uploads) from a temporary file. */
+    static final int IN_MEMORY = 256 * 1024;
+
     @Inject
     IdempotentRequest current;
 
+    /** The HTTP layer's own limit, the largest body any route accepts (document uploads). */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     @ServerRequestFilter(priority = RequestPipeline.IDEMPOTENCY_KEY)
-    public void readKey(ContainerRequestContext request) throws IOException {
+    public void readKey(ContainerRequestContext request, RoutingContext rc) throws IOException {
         if (!"POST".equals(request.getMethod())) {
             return;
         }
@@ -41,19 +52,28 @@ public class IdempotencyKeyFilter {
             throw ApiException.invalid(
                     HEADER, "must be one value of 1 to 255 printable ASCII characters, such as a UUID");
         }
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        request.setEntityStream(new ByteArrayInputStream(body));
+        SpooledBody body = SpooledBody.read(
+                request.hasEntity() ? request.getEntityStream() : InputStream.nullInputStream(),
+                maxBodySize.asLongValue(),
+                IN_MEMORY,
+                "The request body");
+        rc.addEndHandler(v -> body.close());
+        request.setEntityStream(body.open());
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         String target = query == null ? path : path + "?" + query;
         current.set(key, fingerprint(request.getMethod(), target, body), request.getMethod(), target);
     }
 
-    static String fingerprint(String method, String target, byte[] body) {
-        try {
+    static String fingerprint(String method, String target, SpooledBody body) throws IOException {
+        try (InputStream in = body.open()) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((method + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                sha.update(buffer, 0, n);
+            }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -117,7 +117,7 @@ class OperationsTest {
                 .then()
                 .header("Cache-Control", equalTo("no-store"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
-                .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"))
+                .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'; sandbox"))
                 .header("X-Frame-Options", equalTo("DENY"))
                 .header("Referrer-Policy", equalTo("no-referrer"))
                 .header("Server", not(containsString("Quarkus")));
