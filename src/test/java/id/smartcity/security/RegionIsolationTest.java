@@ -96,7 +96,7 @@ class RegionIsolationTest {
                 Map<String, Object> op = (Map<String, Object>) entry.getValue();
                 String method = entry.getKey().toUpperCase();
                 String operationId = (String) op.get("operationId");
-                if (operationId.equals("updateRegion")) {
+                if (operationId.equals("updateRegion") || operationId.equals("removeDocumentContent")) {
                     continue; // admin only: a coordinator is refused by role, as WriteAuthorizationTest checks
                 }
                 var request = given().auth().oauth2(outsider);
@@ -168,6 +168,8 @@ class RegionIsolationTest {
     @SuppressWarnings("unchecked")
     private static String contentType(Map<String, Object> operation) {
         Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-        return ((Map<String, Object>) body.get("content")).keySet().iterator().next();
+        String first = ((Map<String, Object>) body.get("content")).keySet().iterator().next();
+        // A multipart body cannot be the test's "{}": an upload gets the raw form instead.
+        return first.startsWith("multipart/") ? "text/csv" : first;
     }
 }
