@@ -27,7 +27,9 @@ public class DocumentFields {
     public String ownerType;
 
     @QueryParam("ownerId")
-    @Parameter(description = "Raw upload: the owner's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    @Parameter(
+            description = "Raw upload: the owner's id",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
     public String ownerId;
 
     @QueryParam("indicatorCode")

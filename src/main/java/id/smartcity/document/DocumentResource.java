@@ -67,6 +67,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class DocumentResource {
 
     static final int CSV_MAX_ROWS = 10_000;
+    /** The contract's bound of a file: the default limit (smartcity.documents.max-file-size, 25 MiB). */
+    static final int MAX_FILE = 25 * 1024 * 1024;
+
     private static final Map<String, String> SORTABLE = Map.of(
             "createdAt", "createdAt",
             "title", "title",
@@ -103,7 +106,8 @@ public class DocumentResource {
             @BeanParam PageParams params,
             @QueryParam("ownerType") @Parameter(schema = @Schema(implementation = DocumentOwnerType.class))
                     String ownerType,
-            @QueryParam("ownerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("ownerId")
+                    @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36))
                     String ownerId,
             @QueryParam("kind") @Parameter(schema = @Schema(implementation = DocumentKind.class)) String kind,
             @QueryParam("status") @Parameter(schema = @Schema(implementation = DocumentStatus.class)) String status,
@@ -150,26 +154,36 @@ public class DocumentResource {
                 @Content(
                         mediaType = MediaType.MULTIPART_FORM_DATA,
                         schema = @Schema(implementation = DocumentForm.class)),
-                @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = "application/pdf",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = "image/png",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = "image/jpeg",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = "image/webp",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
                 @Content(
                         mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
                 @Content(
                         mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
                 @Content(
                         mediaType = "application/vnd.oasis.opendocument.text",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
                 @Content(
                         mediaType = "application/vnd.oasis.opendocument.spreadsheet",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = Csv.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
                 @Content(
                         mediaType = MediaType.APPLICATION_OCTET_STREAM,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary"))
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE))
             })
     @APIResponse(
             responseCode = "201",
@@ -267,13 +281,13 @@ public class DocumentResource {
                 @Header(
                         name = "Content-Disposition",
                         description = "attachment, with the sanitised file name",
-                        schema = @Schema(type = SchemaType.STRING)),
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
                 @Header(name = "Accept-Ranges", schema = @Schema(type = SchemaType.STRING, enumeration = "bytes"))
             },
             content =
                     @Content(
                             mediaType = MediaType.WILDCARD,
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)))
     @APIResponse(
             responseCode = "206",
             description = "The requested range",
@@ -281,13 +295,13 @@ public class DocumentResource {
                 @Header(
                         name = "Content-Range",
                         description = "bytes first-last/size",
-                        schema = @Schema(type = SchemaType.STRING)),
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
                 @Header(name = "ETag", description = "The SHA-256, quoted", schema = @Schema(type = SchemaType.STRING))
             },
             content =
                     @Content(
                             mediaType = MediaType.WILDCARD,
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                            schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)))
     @APIResponse(responseCode = "304", description = "If-None-Match names the content's SHA-256")
     @APIResponse(responseCode = "403", description = "An attendance sheet, for a role that does not see personal data")
     @APIResponse(responseCode = "410", description = "An admin removed the content; the record says when and why")
@@ -298,12 +312,20 @@ public class DocumentResource {
                     @Header(
                             name = "Content-Range",
                             description = "bytes */size",
-                            schema = @Schema(type = SchemaType.STRING)))
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 64)))
     public Response content(
             @PathParam("id") UUID id,
             @HeaderParam("If-None-Match") String ifNoneMatch,
-            @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-99") String range,
-            @HeaderParam("If-Range") @Parameter(description = "The ETag a range is based on") String ifRange) {
+            @HeaderParam("Range")
+                    @Parameter(
+                            description = "One byte range, e.g. bytes=0-99",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    String range,
+            @HeaderParam("If-Range")
+                    @Parameter(
+                            description = "The ETag a range is based on",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
+                    String ifRange) {
         Document d = service.find(regionCode, id);
         if (d.personalData && !personalData.visible()) {
             throw ApiException.of(
@@ -413,7 +435,7 @@ public class DocumentResource {
             name = "DocumentForm",
             requiredProperties = {"file", "title", "kind"})
     static final class DocumentForm {
-        @Schema(type = SchemaType.STRING, format = "binary", description = "The file")
+        @Schema(type = SchemaType.STRING, format = "binary", description = "The file", maxLength = MAX_FILE)
         public String file;
 
         @Schema(maxLength = 200, examples = "Notulen FGD Tata Kelola")
@@ -422,7 +444,7 @@ public class DocumentResource {
         public DocumentKind kind;
         public DocumentOwnerType ownerType;
 
-        @Schema(format = "uuid", type = SchemaType.STRING)
+        @Schema(format = "uuid", type = SchemaType.STRING, maxLength = 36)
         public String ownerId;
 
         @Schema(maxLength = 40, pattern = "^[A-Z][A-Z0-9_]{0,39}$")

@@ -168,7 +168,8 @@ class RegionIsolationTest {
     @SuppressWarnings("unchecked")
     private static String contentType(Map<String, Object> operation) {
         Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-        String first = ((Map<String, Object>) body.get("content")).keySet().iterator().next();
+        String first =
+                ((Map<String, Object>) body.get("content")).keySet().iterator().next();
         // A multipart body cannot be the test's "{}": an upload gets the raw form instead.
         return first.startsWith("multipart/") ? "text/csv" : first;
     }

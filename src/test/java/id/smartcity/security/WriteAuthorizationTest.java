@@ -152,7 +152,8 @@ class WriteAuthorizationTest {
         if (body == null) {
             return "application/json";
         }
-        String first = ((Map<String, Object>) body.get("content")).keySet().iterator().next();
+        String first =
+                ((Map<String, Object>) body.get("content")).keySet().iterator().next();
         // A multipart body cannot be the test's "{}": an upload gets the raw form instead.
         return first.startsWith("multipart/") ? "text/csv" : first;
     }
