@@ -11,7 +11,8 @@
 # BENCH_DRAIN (120: how long to wait for the deliveries after the last write; those still missing
 # then count as slower than any, "undelivered" when a percentile falls among them), BENCH_ROUNDS (3)
 # of BENCH_SECONDS (10) per side at BENCH_CONNECTIONS (8), BENCH_BUILD=1 rebuilds, BENCH_APP
-# (target/quarkus-app) the packaged application to run (another build's copy, to compare two).
+# (target/quarkus-app) the packaged application to run (another build's copy, to compare two),
+# BENCH_JAVA_OPTS more options for the API's JVM (a flight recording, say).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 bench=$PWD/src/test/bench
@@ -61,7 +62,7 @@ receiver_pid=$!
 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER="${BENCH_PGUSER:-postgres}" \
   OIDC_AUTH_SERVER_URL="http://127.0.0.1:$STUB_PORT/realms/smartcity" \
   RATE_LIMIT_PER_MINUTE=100000000 SMARTCITY_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 MALLOC_ARENA_MAX=2 \
-  java -Xms"${BENCH_HEAP:-256m}" -Xmx"${BENCH_HEAP:-256m}" -XX:+UseSerialGC \
+  java -Xms"${BENCH_HEAP:-256m}" -Xmx"${BENCH_HEAP:-256m}" -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} \
   -jar "$app/quarkus-run.jar" > "$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do
