@@ -21,6 +21,18 @@ import org.jboss.logging.Logger;
  * attempts that {@code GET …/deliveries} lists. Each statement commits on its own; an attempt's
  * log row, the cursor moved past it and the renewed lease (or the run's outcome) are one statement,
  * so one delivery costs one commit.
+ *
+ * <p>The commit of a delivered event's statement is asynchronous ({@code synchronous_commit = off}
+ * for that transaction): it is visible at once and written to disk by PostgreSQL's WAL writer
+ * within about 0.6 s, so the delivery thread does not wait for a flush and the API's writes do not
+ * queue behind one. Only a crash of the database server itself can lose such a commit (not a crash
+ * of an API instance); what it loses is the last fraction of a second of cursor moves, lease
+ * renewals and log rows, and each loss is safe: the cursor falls back, so those events are sent
+ * again (at least once, in order); the lease falls back to an earlier renewal of the same run,
+ * still at least 30 s minus one attempt (12 s at most) ahead of the attempt under way, and the
+ * run's next statement fails (its connection is gone, and the fence no longer matches), so no
+ * other run starts while it sends. Claims (which take the lease) and failed attempts (attempts,
+ * retry time, FAILING) commit synchronously.
  */
 @ApplicationScoped
 public class WebhookDeliveryStore {
@@ -54,7 +66,10 @@ public class WebhookDeliveryStore {
         String sql = "WITH moved AS (UPDATE webhook_subscription SET delivery_cursor = GREATEST(delivery_cursor, ?),"
                 + " next_attempt_at = ?" + set + " WHERE id = ? AND next_attempt_at = ? RETURNING next_attempt_at),"
                 + " logged AS (" + INSERT_LOG + ")"
-                + " SELECT next_attempt_at FROM moved";
+                + " SELECT (SELECT next_attempt_at FROM moved)"
+                // A delivered event's commit does not wait for the WAL flush (see the class comment);
+                // a failure's does.
+                + (r.success() ? ", set_config('synchronous_commit', 'off', true)" : "");
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
@@ -69,7 +84,8 @@ public class WebhookDeliveryStore {
             ps.setObject(i++, lease);
             logParameters(ps, i, id, eventId, r, r.success() ? null : until);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                rs.next(); // always one row: the new lease, or null
+                return rs.getObject(1, OffsetDateTime.class);
             }
         } catch (SQLException e) {
             if ("23503".equals(e.getSQLState())) {
