@@ -10,7 +10,9 @@
 # Settings: BENCH_WARMUP (20 s of paced writes, then 10 s of flood), BENCH_LATENCY_SECONDS (30),
 # BENCH_DRAIN (120: how long to wait for the deliveries after the last write; those still missing
 # then count as slower than any, "undelivered" when a percentile falls among them), BENCH_ROUNDS (3)
-# of BENCH_SECONDS (10) per side at BENCH_CONNECTIONS (8), BENCH_BUILD=1 rebuilds.
+# of BENCH_SECONDS (10) per side at BENCH_CONNECTIONS (8), BENCH_BUILD=1 rebuilds, BENCH_APP
+# (target/quarkus-app) the packaged application to run (another build's copy, to compare two),
+# BENCH_JAVA_OPTS more options for the API's JVM (a flight recording, say).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 bench=$PWD/src/test/bench
@@ -19,6 +21,7 @@ db=smartcity_bench_webhooks
 port=${BENCH_PORT:-8085}
 rport=${RECEIVER_PORT:-8198}
 export STUB_PORT=${STUB_PORT:-8199}
+app=${BENCH_APP:-target/quarkus-app}
 rate=${BENCH_RATE:-100}
 subs=${BENCH_SUBSCRIPTIONS:-10}
 warmup=${BENCH_WARMUP:-20}
@@ -31,7 +34,7 @@ region=99.02
 pgopts=(-h 127.0.0.1 -U "${BENCH_PGUSER:-postgres}")
 psqlq() { psql "${pgopts[@]}" -d "$db" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "${BENCH_BUILD:-}" ]; then
+if [ ! -f "$app/quarkus-run.jar" ] || [ -n "${BENCH_BUILD:-}" ]; then
   ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
 fi
 rm -rf "$work"
@@ -59,8 +62,8 @@ receiver_pid=$!
 PORT=$port DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" DB_USER="${BENCH_PGUSER:-postgres}" \
   OIDC_AUTH_SERVER_URL="http://127.0.0.1:$STUB_PORT/realms/smartcity" \
   RATE_LIMIT_PER_MINUTE=100000000 SMARTCITY_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 MALLOC_ARENA_MAX=2 \
-  java -Xms"${BENCH_HEAP:-256m}" -Xmx"${BENCH_HEAP:-256m}" -XX:+UseSerialGC \
-  -jar target/quarkus-app/quarkus-run.jar > "$work/api.log" 2>&1 &
+  java -Xms"${BENCH_HEAP:-256m}" -Xmx"${BENCH_HEAP:-256m}" -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} \
+  -jar "$app/quarkus-run.jar" > "$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "localhost:$port/q/health/ready" && break
@@ -105,14 +108,21 @@ curl -fs -o /dev/null -X POST "localhost:$rport/reset"
 
 echo "== delivery latency: $latency_seconds s at $rate changes/s to $subs subscriptions"
 since=$(date +%s%3N)
+commits() { psqlq -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$db'"; }
+sleep 1 # pg_stat_database lags its backends by up to a second
+commits0=$(commits)
 read -r acked failed wp50 wp99 < <("${helper[@]}" paced "http://$writes" "$writer" "$rate" "$latency_seconds" 8)
 waited=$(drain $((acked * subs)))
+sleep 1
+commits1=$(commits)
 read -r n p50 p99 max < <(curl -fs "localhost:$rport/latency?since=$since&expected=$((acked * subs))")
 read -r receipts received < <(curl -fs "localhost:$rport/stats")
 echo "writes: $acked acknowledged, $failed failed; their round trip p50 $wp50 ms, p99 $wp99 ms"
 echo "deliveries: $received of $((acked * subs)) (events x subscriptions; $((receipts - received)) duplicates) within ${waited} s after the last write (at most $drain_seconds s waited)"
 ms() { if [ "$1" = undelivered ]; then echo "not delivered within the wait"; else echo "$1 ms"; fi; }
 echo "commit to receipt: p50 $(ms "$p50"), p99 $(ms "$p99"), max $(ms "$max")"
+per_delivery=$(awk -v c=$((commits1 - commits0)) -v w="$acked" -v d="$received" 'BEGIN {printf "%.2f", (c - w) / d}')
+echo "database commits meanwhile: $((commits1 - commits0)) ($acked writes; $per_delivery a delivery besides the writes)"
 
 echo "== write throughput, $connections connections, $rounds rounds of $seconds s per side"
 subscriptions off
@@ -135,6 +145,7 @@ echo "| measure | result |"
 echo "| --- | --- |"
 echo "| delivery latency, commit to receipt, $rate changes/s to $subs subscriptions ($n of $((acked * subs)) delivered within $waited s) | p50 $(ms "$p50"), p99 $(ms "$p99"), max $(ms "$max") |"
 echo "| the writes' own round trip at that rate | p50 $wp50 ms, p99 $wp99 ms |"
+echo "| database commits a delivery, besides the writes' own (claims, reads, the worker's writes) | $per_delivery |"
 echo "| write throughput without subscriptions (median of $rounds) | $m_off/s |"
 echo "| write throughput with $subs active subscriptions (median of $rounds) | $m_on/s |"
 echo "| with ÷ without | $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.2f", a / b}') |"

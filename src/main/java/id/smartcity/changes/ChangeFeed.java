@@ -88,7 +88,8 @@ public class ChangeFeed {
         if (max > 0) {
             sql.append(" LIMIT ").append(max);
         }
-        read(sql.toString(), params, sink);
+        // At most one fetch's worth: read in one round trip, without a transaction to stream in.
+        read(sql.toString(), params, max <= 0 || max > FETCH_SIZE, sink);
     }
 
     /**
@@ -109,13 +110,17 @@ public class ChangeFeed {
         return s.append(" END").toString();
     }
 
-    private void read(String sql, List<Object> params, Sink sink) {
+    private void read(String sql, List<Object> params, boolean streamed, Sink sink) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             // PostgreSQL streams rows with a fetch size only inside a transaction.
-            c.setAutoCommit(false);
+            if (streamed) {
+                c.setAutoCommit(false);
+            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(FETCH_SIZE);
+                if (streamed) {
+                    ps.setFetchSize(FETCH_SIZE);
+                }
                 for (int i = 0; i < params.size(); i++) {
                     Object p = params.get(i);
                     if (p instanceof String[] array) {
@@ -130,8 +135,10 @@ public class ChangeFeed {
                     }
                 }
             } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
+                if (streamed) {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                }
             }
         } catch (RuntimeException e) {
             throw e;

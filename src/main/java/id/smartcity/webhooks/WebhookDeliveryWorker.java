@@ -65,11 +65,15 @@ import org.jboss.logging.Logger;
  * smartcity.webhooks.worker-enabled=false} (the test profile: tests call {@link #runOnce}, which
  * claims and delivers on the caller's thread).
  *
- * <p><b>The lease.</b> A claim moves {@code next_attempt_at} {@link #LEASE} ahead; before each
- * event is sent the lease is renewed (and the cursor moved past the events delivered before it), and every write of the run is conditional on the lease being
- * still the one this run set ({@code next_attempt_at} is the fencing token). An instance killed
- * mid-run thus holds its subscriptions for at most {@link #LEASE}; a run that lost its lease (it
- * was slower than the lease, or the subscription was deleted) stops before sending more.
+ * <p><b>The lease.</b> A claim moves {@code next_attempt_at} {@link #LEASE} ahead (and reads the
+ * chain's head, up to which the run reads its events). Each attempt then costs one statement, one
+ * commit ({@link WebhookDeliveryStore#attempted}): its log row, the cursor moved past the event if
+ * it was answered 2xx, and the lease renewed {@link #LEASE} ahead before the next event is sent — or,
+ * after the run's last event or a failure, the run's outcome. Every write of the run is conditional
+ * on the lease being still the one this run set ({@code next_attempt_at} is the fencing token). An
+ * instance killed mid-run thus holds its subscriptions for at most {@link #LEASE} and leaves at most
+ * the event in flight to be sent again; a run that lost its lease (it was slower than the lease, or
+ * the subscription was deleted) stops before sending more.
  */
 @ApplicationScoped
 public class WebhookDeliveryWorker {
@@ -118,7 +122,8 @@ public class WebhookDeliveryWorker {
             int attempts,
             OffsetDateTime failingSince,
             String status,
-            OffsetDateTime lease) {}
+            OffsetDateTime lease,
+            long head) {}
 
     /** The one thread claims happen on (null when the worker is off). */
     private volatile ExecutorService claimer;
@@ -243,13 +248,14 @@ public class WebhookDeliveryWorker {
 
     /** Claims up to {@code limit} due subscriptions: active, retry time reached, events after the cursor. */
     private List<Claimed> claim(Instant now, int limit) {
-        String sql = "UPDATE webhook_subscription s SET next_attempt_at = ? FROM (SELECT id FROM webhook_subscription"
-                + " WHERE active AND next_attempt_at <= ?"
-                + " AND delivery_cursor < (SELECT last_id FROM audit_chain_head WHERE id = 1)"
-                + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) d"
+        // The chain's committed head is read here too: the claimed runs read their events up to it.
+        String sql = "UPDATE webhook_subscription s SET next_attempt_at = ? FROM (SELECT w.id, h.last_id AS head"
+                + " FROM webhook_subscription w, (SELECT last_id FROM audit_chain_head WHERE id = 1) h"
+                + " WHERE w.active AND w.next_attempt_at <= ? AND w.delivery_cursor < h.last_id"
+                + " ORDER BY w.next_attempt_at LIMIT ? FOR UPDATE OF w SKIP LOCKED) d"
                 + " WHERE s.id = d.id RETURNING s.id, s.target_url, s.event_types, s.region_codes, s.secret,"
                 + " s.previous_secret, s.previous_secret_valid_until, s.delivery_cursor, s.attempts, s.failing_since,"
-                + " s.status, s.next_attempt_at";
+                + " s.status, s.next_attempt_at, d.head";
         List<Claimed> claimed = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -277,7 +283,8 @@ public class WebhookDeliveryWorker {
                             rs.getInt(9),
                             rs.getObject(10, OffsetDateTime.class),
                             rs.getString(11),
-                            rs.getObject(12, OffsetDateTime.class)));
+                            rs.getObject(12, OffsetDateTime.class),
+                            rs.getLong(13)));
                 }
             }
         } catch (SQLException e) {
@@ -289,40 +296,62 @@ public class WebhookDeliveryWorker {
     private int deliver(Claimed s, Instant now) {
         // The run's clock: "now" moved on by the time the run has taken (tests pass a later "now").
         long started = System.nanoTime();
-        long head = feed.head();
         List<ChangeEvent> events = new ArrayList<>();
-        feed.stream(query(s), head, EVENTS_PER_RUN, events::add);
-        long cursor = s.cursor();
-        OffsetDateTime lease = s.lease();
+        feed.stream(query(s), s.head(), EVENTS_PER_RUN, events::add);
+        // Every event up to the head that the subscription wants is in this run when it is not full.
+        long end = events.size() < EVENTS_PER_RUN
+                ? s.head()
+                : events.get(events.size() - 1).position();
+        if (events.isEmpty()) {
+            store.update(s.id(), s.lease(), end, 0, null, "ACTIVE", elapsed(now, started));
+            return 0;
+        }
+        OffsetDateTime lease = s.lease(); // set by the claim, just now
         int attempted = 0;
         for (ChangeEvent e : events) {
-            lease = store.renew(s.id(), lease, elapsed(now, started).plus(LEASE), cursor);
-            if (lease == null) {
-                LOG.warnf("Webhook subscription %s: the lease was lost; another run delivers from here", s.id());
-                return attempted;
-            }
-            String body = body(e);
-            WebhookSender.Result r = sender.send(s.targetUrl(), e.id(), body, s.secrets());
+            WebhookSender.Result r = sender.send(s.targetUrl(), e.id(), body(e), s.secrets());
             attempted++;
+            Instant at = elapsed(now, started);
             if (!r.success()) {
-                Instant at = elapsed(now, started);
                 int attempts = s.attempts() + 1;
-                Instant next = at.plus(backoff(attempts));
                 OffsetDateTime failingSince = s.failingSince() != null ? s.failingSince() : utc(at);
                 boolean failing = !failingSince.toInstant().plus(FAILING_AFTER).isAfter(at);
-                store.record(s.id(), e.id(), r, next);
-                store.update(s.id(), lease, cursor, attempts, failingSince, failing ? "FAILING" : s.status(), next);
+                String status = failing ? "FAILING" : s.status();
+                // The cursor stays before this event (it moved past the ones before it already).
+                if (store.attempted(
+                                s.id(),
+                                lease,
+                                e.id(),
+                                r,
+                                0,
+                                at.plus(backoff(attempts)),
+                                new WebhookDeliveryStore.Outcome(attempts, failingSince, status))
+                        == null) {
+                    lostLease(s);
+                }
                 return attempted;
             }
-            store.record(s.id(), e.id(), r, null);
-            cursor = e.position();
+            if (attempted == events.size()) {
+                // The last one: the run's outcome in the same statement, due again at once.
+                if (store.attempted(
+                                s.id(), lease, e.id(), r, end, at, new WebhookDeliveryStore.Outcome(0, null, "ACTIVE"))
+                        == null) {
+                    lostLease(s);
+                }
+                return attempted;
+            }
+            // Past this event, and the lease renewed before the next one is sent.
+            lease = store.attempted(s.id(), lease, e.id(), r, e.position(), at.plus(LEASE), null);
+            if (lease == null) {
+                lostLease(s);
+                return attempted;
+            }
         }
-        // Every event up to the head that the subscription wants has been delivered.
-        if (events.size() < EVENTS_PER_RUN) {
-            cursor = Math.max(cursor, head);
-        }
-        store.update(s.id(), lease, cursor, 0, null, "ACTIVE", elapsed(now, started));
         return attempted;
+    }
+
+    private static void lostLease(Claimed s) {
+        LOG.warnf("Webhook subscription %s: the lease was lost; another run delivers from here", s.id());
     }
 
     private static Instant elapsed(Instant now, long startedNanos) {
