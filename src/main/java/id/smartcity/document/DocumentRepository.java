@@ -78,16 +78,6 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
                 .getSingleResult();
     }
 
-    /** The quick win a progress report belongs to (for its href). */
-    public Optional<UUID> quickWinOfReport(UUID reportId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager()
-                .createNativeQuery("SELECT quick_win_id FROM progress_report WHERE id = ?1", UUID.class)
-                .setParameter(1, reportId)
-                .getResultList();
-        return ids.stream().findFirst();
-    }
-
     /**
      * Serialises the uploads of one region until the transaction ends (a transaction-scoped
      * advisory lock), so that two concurrent uploads cannot both pass the quota.
