@@ -30,6 +30,7 @@ public class FgdMapper {
                 s.statusReason,
                 s.statusChangedAt,
                 s.hasMinutes(),
+                "/api/v1/regions/" + s.regionCode + "/documents?ownerType=FGD_SESSION&ownerId=" + s.id,
                 s.version,
                 s.createdAt,
                 s.updatedAt);

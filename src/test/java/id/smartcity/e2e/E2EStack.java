@@ -78,6 +78,11 @@ public final class E2EStack implements AutoCloseable {
         return stack;
     }
 
+    /** The run's database, which every API instance of the run may share. */
+    public StackDatabase database() {
+        return database;
+    }
+
     public Path project() {
         return project;
     }

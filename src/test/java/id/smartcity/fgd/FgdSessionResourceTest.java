@@ -86,7 +86,10 @@ class FgdSessionResourceTest {
                 .body("status", equalTo("PLANNED"))
                 .body("facilitatorStakeholderId", equalTo(dinkominfo))
                 .body("scheduledStart", equalTo("2024-07-11T02:00:00Z"))
-                .body("hasMinutes", equalTo(false));
+                .body("hasMinutes", equalTo(false))
+                .body(
+                        "documentsHref",
+                        equalTo("/api/v1/regions/" + region + "/documents?ownerType=FGD_SESSION&ownerId=" + id));
 
         given().auth()
                 .oauth2(contributor)

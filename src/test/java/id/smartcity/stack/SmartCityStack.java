@@ -116,9 +116,24 @@ public final class SmartCityStack implements AutoCloseable {
         return startApi(port, database.jdbcUrl(), database.user(), database.password(), extraEnv, timeout);
     }
 
-    /** Starts the packaged API on {@code port} against the database at {@code jdbcUrl}. */
+    /** Starts the packaged API on {@code port} against the database at {@code jdbcUrl}, with a 256 MB heap. */
     public ManagedProcess startApi(
             int port, String jdbcUrl, String user, String password, Map<String, String> extraEnv, Duration timeout) {
+        return startApi(port, jdbcUrl, user, password, extraEnv, List.of("-Xmx256m"), timeout);
+    }
+
+    /**
+     * Starts the packaged API on {@code port} against the database at {@code jdbcUrl}, with these JVM
+     * options (the heap, say) before {@code -jar}.
+     */
+    public ManagedProcess startApi(
+            int port,
+            String jdbcUrl,
+            String user,
+            String password,
+            Map<String, String> extraEnv,
+            List<String> jvmOptions,
+            Duration timeout) {
         Path jar = project.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
@@ -136,7 +151,10 @@ public final class SmartCityStack implements AutoCloseable {
         env.put("OIDC_AUTH_SERVER_URL", issuer());
         env.putAll(extraEnv);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
         out.accept("Starting the API on http://localhost:" + port + " (demo profile: Purbalingga's data)");
         ManagedProcess api = ManagedProcess.start("API", command, env, project, logs.resolve("api-" + port + ".log"));
         started.add(api);

@@ -40,6 +40,14 @@ public record FgdSessionResponse(
         boolean hasMinutes,
 
         @Schema(
+                description = "The session's documents (the minutes as filed, attendance sheets, photos): the"
+                        + " region's document list filtered on this session",
+                maxLength = 200,
+                examples =
+                        "/api/v1/regions/33.03/documents?ownerType=FGD_SESSION&ownerId=5f0c6a4e-1b2d-4c3e-9f8a-7b6c5d4e3f2a")
+        String documentsHref,
+
+        @Schema(
                 description = "Version of the session, its participants and minutes; also the ETag",
                 minimum = "0",
                 maximum = SchemaLimits.INT64_MAX)
