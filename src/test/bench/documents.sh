@@ -67,7 +67,7 @@ sha() { sha256sum "$1" | cut -d' ' -f1; }
 id_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$1"; }
 heap_sampler() {
   while :; do
-    curl -fs "localhost:$port/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $2 } END { printf "%d\n", s }'
+    curl -fs "localhost:$port/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d\n", s }'
     sleep 0.1
   done
 }
@@ -125,7 +125,9 @@ for form in ("raw", "multipart"):
     rows.append((form, rate(ups), rate(downs)))
 pg_up, pg_down = rate([u for u, d in pg]), rate([d for u, d in pg])
 heap_used = [int(l) for l in open(f"{work}/heap.txt") if l.strip().isdigit() and int(l) > 0]
-after_gc = [int(m) for m in re.findall(r"->(\d+)M\(", open(f"{work}/gc.log").read())]
+gc = open(f"{work}/gc.log").read()
+after_gc = sorted(int(m) for m in re.findall(r"Pause Young[^\n]*->(\d+)M\(", gc))
+full_gcs = len(re.findall(r"Pause Full", gc))
 print(f"\n{size:.0f} MiB files, {rounds} rounds each form, API heap {heap} (serial GC); median MiB/s")
 print("| | upload MiB/s | download MiB/s | upload ÷ psql | download ÷ psql |")
 print("|---|---:|---:|---:|---:|")
@@ -136,5 +138,6 @@ if heap_used:
     print(f"heap in use (/q/metrics, {len(heap_used)} samples): peak {max(heap_used) / 2**20:.1f} MiB,"
           f" median {statistics.median(heap_used) / 2**20:.1f} MiB of {heap}")
 if after_gc:
-    print(f"heap after GC (gc.log, {len(after_gc)} collections): max {max(after_gc)} MiB")
+    print(f"heap after a young collection (gc.log, {len(after_gc)}): median {statistics.median(after_gc)} MiB,"
+          f" 95th percentile {after_gc[int(0.95 * (len(after_gc) - 1))]} MiB; {full_gcs} full collections")
 EOF
