@@ -25,12 +25,13 @@ function M.get(path)
   return wrk.format("GET", M.base .. path, M.headers())
 end
 
--- One line that run.sh parses: req/s, p50 ms, p99 ms, non-2xx responses, socket errors.
+-- One line that run.sh and soak.sh parse: req/s, p50 ms, p99 ms, non-2xx responses, socket errors,
+-- max ms.
 function M.done(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d %.3f\n", summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, e.status,
-    e.connect + e.read + e.write + e.timeout))
+    e.connect + e.read + e.write + e.timeout, latency.max / 1000))
 end
 
 return M
