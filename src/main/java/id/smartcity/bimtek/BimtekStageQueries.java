@@ -39,6 +39,7 @@ public class BimtekStageQueries {
         return responses(
                 regionCode,
                 stages.search(regionCode, filter, page.sort())
+                        .rows()
                         .range(page.offset(), page.offset() + rows - 1)
                         .list());
     }

@@ -3,6 +3,7 @@ package id.smartcity.bimtek;
 import id.smartcity.bimtek.api.AttendanceTotals;
 import id.smartcity.bimtek.api.StageSessionResponse;
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -72,7 +73,7 @@ public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage,
                 > 0;
     }
 
-    public PanacheQuery<BimtekStage> search(String regionCode, BimtekStageFilter f, Sort sort) {
+    public Search<BimtekStage> search(String regionCode, BimtekStageFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.cohortYear() != null) {
@@ -83,7 +84,8 @@ public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage,
             where.append(" and status = :status");
             params.put("status", f.status());
         }
-        return find(where.toString(), sort, params);
+        String query = where.toString();
+        return new Search<>(find(query, sort, params), () -> count(query, params));
     }
 
     /** The sessions linked to each of the stages (of one region), by scheduled start. */

@@ -1,5 +1,6 @@
 package id.smartcity.document;
 
+import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -39,7 +40,7 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         return (lock == null ? q : q.withLock(lock)).firstResultOptional();
     }
 
-    public PanacheQuery<Document> search(String regionCode, DocumentFilter f, Sort sort) {
+    public Search<Document> search(String regionCode, DocumentFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.ownerType() != null) {
@@ -62,7 +63,8 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
             where.append(" and sha256 = :sha256");
             params.put("sha256", f.sha256());
         }
-        return find(where.toString(), sort, params);
+        String query = where.toString();
+        return new Search<>(find(query, sort, params), () -> count(query, params));
     }
 
     /** Whether the owner is a record of this region (a progress report through its quick win). */
