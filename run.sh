@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's run command: PostgreSQL (the configured one, else an embedded one with its data in
 # .local/postgres), Keycloak 26.7.3 with the smartcity realm and demo users on 8180, and the API with
-# the Purbalingga demo data on 8080. Needs only a JDK 17. Ctrl-C stops everything it started.
+# the Purbalingga demo data on 8080. Needs a JDK 17 or later; runs on Java 25 when it finds one
+# (JAVA_HOME if it is 25, else /usr/lib/jvm/*25*), and says which. Ctrl-C stops everything it started.
 #
 #   ./run.sh                      # DB_URL, DB_USER, DB_PASSWORD, PORT, KEYCLOAK_PORT, CORS_ORIGINS
 #                                 # and SMARTCITY_CACHE (where Keycloak is unpacked) are honoured
@@ -13,7 +14,34 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The feature release of a java command (25 for "25.0.3"), or nothing when it does not run.
+java_release() {
+  "$1" -version 2>&1 | awk -F'"' '/ version "/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+}
+
+# Java 25, the runtime of record, when there is one: JAVA_HOME if it is 25 or later, else the first
+# /usr/lib/jvm/*25*; otherwise JAVA_HOME's java, else the java on the PATH (17 at least).
+pick_java() {
+  local candidate
+  for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*25*/bin/java; do
+    if [ -x "$candidate" ] && [ "$(java_release "$candidate")" -ge 25 ] 2>/dev/null; then
+      echo "$candidate"
+      return
+    fi
+  done
+  echo "${JAVA_HOME:+$JAVA_HOME/bin/}java"
+}
+
+JAVA=$(pick_java)
+java_version=$(java_release "$JAVA")
+if [ -z "$java_version" ] || [ "$java_version" -lt 17 ]; then
+  echo "[run] a JDK 17 or later is needed; found: ${java_version:-none} ($JAVA)" >&2
+  exit 1
+fi
+case "$JAVA" in
+  */bin/java) export JAVA_HOME="${JAVA%/bin/java}" ;; # the build runs on the same JDK
+esac
+echo "[run] Java $java_version: $("$JAVA" -version 2>&1 | sed -n 2p) ($(command -v "$JAVA"))"
 CACHE="${SMARTCITY_CACHE:-$HOME/.cache/smartcity}"
 STAMP=target/.run-build-stamp
 BUILD_LOG=.local/logs/build.log

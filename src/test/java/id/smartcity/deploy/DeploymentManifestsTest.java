@@ -188,8 +188,8 @@ class DeploymentManifestsTest {
         while (m.find()) {
             read.add(m.group(1));
         }
-        // Read by the container image's launcher and by the C library, not by the application.
-        Set<String> launcher = Set.of("JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
+        // Read by the java launcher and by the C library, not by the application.
+        Set<String> launcher = Set.of("JDK_JAVA_OPTIONS", "MALLOC_ARENA_MAX");
         Set<String> set = new TreeSet<>();
         for (JsonNode env : container().path("env")) {
             set.add(env.path("name").asText());
@@ -214,6 +214,10 @@ class DeploymentManifestsTest {
         assertTrue(dockerfile.contains("EXPOSE " + applicationPort() + "\n"), "EXPOSE the application port");
         assertTrue(dockerfile.contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/"));
         assertTrue(dockerfile.contains("USER 185"), "never root at run time");
+        // Java 25 with the AOT cache that the end-to-end run trained (-Paot).
+        assertTrue(dockerfile.contains("COPY --chown=185 target/quarkus-app/app.aot /deployments/app.aot"));
+        assertTrue(dockerfile.contains("\"-XX:AOTCache=app.aot\""), "the JVM uses the cache");
+        assertTrue(dockerfile.contains("FROM eclipse-temurin:25"), "Java 25");
         JsonNode compose = documents(DEPLOY.resolve("compose.yaml")).get(0);
         assertEquals(
                 applicationPort() + ":" + applicationPort(),

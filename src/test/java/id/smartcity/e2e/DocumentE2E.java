@@ -90,6 +90,7 @@ class DocumentE2E {
                 db.password(),
                 Map.of("RATE_LIMIT_PER_MINUTE", "1000000"),
                 List.of("-Xms64m", "-Xmx64m", "-XX:+UseSerialGC", "-Xlog:gc:file=" + work.resolve("gc.log")),
+                Duration.ofSeconds(30),
                 Duration.ofMinutes(3));
     }
 

@@ -5,6 +5,7 @@ import id.smartcity.stack.SmartCityStack;
 import id.smartcity.stack.StackDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -69,9 +70,34 @@ public final class E2EStack implements AutoCloseable {
         // JSON log lines, as in production (the demo profile writes text for people by default).
         stack.startApi(
                 Ports.free(),
-                database,
+                database.jdbcUrl(),
+                database.user(),
+                database.password(),
                 Map.of("CORS_ORIGINS", DASHBOARD_ORIGIN, "SMARTCITY_JSON_LOGS", "true"),
+                aotTraining(),
+                Duration.ofMinutes(3),
                 Duration.ofMinutes(3));
+    }
+
+    /**
+     * The training run of the AOT cache (JEP 483, 514): with {@code -Paot} the failsafe run sets
+     * {@code smartcity.aot.cache} to {@code target/quarkus-app/app.aot}, and on a JDK 25 or later this
+     * run's API records it; the JVM writes the cache when the API stops at the end of the suite, so
+     * everything the suite made it do (logins, every feature, the browser's calls) is in it. The fault
+     * tests' own APIs do not record: they are killed, and two writers of one file would clash.
+     */
+    private static List<String> aotTraining() {
+        String cache = System.getProperty("smartcity.aot.cache", "");
+        if (cache.isBlank()) {
+            return List.of();
+        }
+        if (Runtime.version().feature() < 25) {
+            log("[e2e] not training the AOT cache: Java " + Runtime.version() + " runs this suite; it needs 25");
+            return List.of();
+        }
+        log("[e2e] the API records the AOT cache " + cache + " (written when it stops)");
+        // The image's collector (deploy/Dockerfile): the cache is made for the flags it was trained with.
+        return List.of("-XX:AOTCacheOutput=" + cache, "-XX:+UseSerialGC");
     }
 
     public SmartCityStack stack() {

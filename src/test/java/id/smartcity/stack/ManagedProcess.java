@@ -30,15 +30,32 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Duration stopGrace;
 
-    private ManagedProcess(String name, Process process, Path log) {
+    private ManagedProcess(String name, Process process, Path log, Duration stopGrace) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.stopGrace = stopGrace;
     }
 
     public static ManagedProcess start(
             String name, List<String> command, Map<String, String> environment, Path workDir, Path log) {
+        return start(name, command, environment, workDir, log, Duration.ofSeconds(30));
+    }
+
+    /**
+     * As {@link #start(String, List, Map, Path, Path)}, and {@link #close()} waits up to {@code stopGrace}
+     * after SIGTERM before it kills: a JVM that records an AOT cache writes it at its exit, which takes
+     * longer than a plain shutdown.
+     */
+    public static ManagedProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path log,
+            Duration stopGrace) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -46,7 +63,7 @@ public final class ManagedProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), log);
+            return new ManagedProcess(name, builder.start(), log, stopGrace);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + String.join(" ", command), e);
         }
@@ -152,7 +169,7 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the process and everything it started: SIGTERM, up to 30 s, then SIGKILL. */
+    /** Stops the process and everything it started: SIGTERM, up to its stop grace (30 s unless said), then SIGKILL. */
     @Override
     public void close() {
         if (!process.isAlive()) {
@@ -162,7 +179,7 @@ public final class ManagedProcess implements AutoCloseable {
         process.destroy();
         children.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }

@@ -116,15 +116,16 @@ public final class SmartCityStack implements AutoCloseable {
         return startApi(port, database.jdbcUrl(), database.user(), database.password(), extraEnv, timeout);
     }
 
-    /** Starts the packaged API on {@code port} against the database at {@code jdbcUrl}, with a 256 MB heap. */
+    /** Starts the packaged API on {@code port} against the database at {@code jdbcUrl}. */
     public ManagedProcess startApi(
             int port, String jdbcUrl, String user, String password, Map<String, String> extraEnv, Duration timeout) {
-        return startApi(port, jdbcUrl, user, password, extraEnv, List.of("-Xmx256m"), timeout);
+        return startApi(port, jdbcUrl, user, password, extraEnv, List.of(), Duration.ofSeconds(30), timeout);
     }
 
     /**
-     * Starts the packaged API on {@code port} against the database at {@code jdbcUrl}, with these JVM
-     * options (the heap, say) before {@code -jar}.
+     * Starts the packaged API with {@code jvmOptions} added to its command line, on the JDK that runs
+     * this class; stopping it waits up to {@code stopGrace} after SIGTERM (a JVM recording an AOT cache
+     * writes it at its exit).
      */
     public ManagedProcess startApi(
             int port,
@@ -133,6 +134,7 @@ public final class SmartCityStack implements AutoCloseable {
             String password,
             Map<String, String> extraEnv,
             List<String> jvmOptions,
+            Duration stopGrace,
             Duration timeout) {
         Path jar = project.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -151,12 +153,14 @@ public final class SmartCityStack implements AutoCloseable {
         env.put("OIDC_AUTH_SERVER_URL", issuer());
         env.putAll(extraEnv);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>();
-        command.add(java);
+        // A 256 MB heap unless jvmOptions name another (the last -Xmx wins).
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
-        out.accept("Starting the API on http://localhost:" + port + " (demo profile: Purbalingga's data)");
-        ManagedProcess api = ManagedProcess.start("API", command, env, project, logs.resolve("api-" + port + ".log"));
+        command.addAll(List.of("-jar", jar.toString()));
+        out.accept("Starting the API on http://localhost:" + port + " (demo profile: Purbalingga's data; Java "
+                + Runtime.version() + ")");
+        ManagedProcess api =
+                ManagedProcess.start("API", command, env, project, logs.resolve("api-" + port + ".log"), stopGrace);
         started.add(api);
         Duration took =
                 api.awaitReady("http://localhost:" + port + "/q/health/ready", timeout, Duration.ofSeconds(3), out);
