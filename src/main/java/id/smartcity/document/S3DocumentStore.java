@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -91,8 +92,31 @@ public class S3DocumentStore implements DocumentStore {
                     r -> r.bucket(bucket()).key(objectKey(key)).contentLength(size),
                     RequestBody.fromInputStream(new Exactly(content, size, key), size));
         } catch (SdkException e) {
-            throw failure("store", key, e);
+            throw removeIncomplete(s3, key, size, failure("store", key, e));
+        } catch (UncheckedIOException e) {
+            // The content's own read failure (one that ended early), passed through by the SDK.
+            throw removeIncomplete(s3, key, size, e.getCause());
         }
+    }
+
+    /**
+     * After a failed put: an object of another size under the key is what the failed request left
+     * (S3 itself keeps nothing of an incomplete body; s3rver keeps an empty object), and goes. An
+     * object of the right size is the same content stored before, and stays.
+     */
+    private IOException removeIncomplete(S3Client s3, String key, long size, IOException failure) {
+        try {
+            long stored =
+                    s3.headObject(r -> r.bucket(bucket()).key(objectKey(key))).contentLength();
+            if (stored != size) {
+                s3.deleteObject(r -> r.bucket(bucket()).key(objectKey(key)));
+            }
+        } catch (NoSuchKeyException e) {
+            // nothing was left
+        } catch (SdkException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 
     @Override

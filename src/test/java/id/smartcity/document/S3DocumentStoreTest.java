@@ -1,16 +1,21 @@
 package id.smartcity.document;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import id.smartcity.testsupport.S3rverProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +88,37 @@ class S3DocumentStoreTest extends DocumentStoreContract {
         assertEquals(bytes.length, head.contentLength(), "stored size (not an aws-chunked body)");
         assertTrue(prefixed.exists(key));
         assertFalse(store.exists(key), "the store without the prefix does not see it");
+    }
+
+    @Test
+    void storesFromAStreamThatCannotBeRewound() throws Exception {
+        // As an upload is stored: from its spooled file, read once (no mark, no reset).
+        String key = key();
+        byte[] bytes = content(6);
+        Path file = Files.createTempFile("s3-upload-", ".bin");
+        try {
+            Files.write(file, bytes);
+            try (InputStream in = Files.newInputStream(file)) {
+                assertFalse(in.markSupported());
+                store.put(key, bytes.length, in);
+            }
+        } finally {
+            Files.delete(file);
+        }
+        try (InputStream in = store.open(key, 0, bytes.length)) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void aRefusedPutLeavesNoObject() throws Exception {
+        String key = key();
+        assertThrows(IOException.class, () -> store.put(key, 10, new ByteArrayInputStream(new byte[] {1, 2, 3})));
+        if (store.exists(key)) {
+            long left =
+                    store.client().headObject(r -> r.bucket(BUCKET).key(key)).contentLength();
+            fail("a refused put left an object of " + left + " bytes");
+        }
     }
 
     @Test
