@@ -1,5 +1,6 @@
 package id.smartcity.document;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.FilterInputStream;
@@ -62,12 +63,24 @@ public class S3DocumentStore implements DocumentStore {
         return KIND;
     }
 
-    /** Stops the start-up of an S3 deployment that names no bucket. */
+    /** Stops the start-up of an S3 deployment that names no bucket, or half a static credential. */
     @Override
     public void checkConfiguration() {
         if (config.bucket().filter(b -> !b.isBlank()).isEmpty()) {
             throw new IllegalStateException("smartcity.documents.store=s3 needs a bucket: set DOCUMENT_S3_BUCKET"
                     + " (smartcity.documents.s3.bucket)");
+        }
+        if (config.accessKeyId().isPresent() != config.secretAccessKey().isPresent()) {
+            throw new IllegalStateException("Set both DOCUMENT_S3_ACCESS_KEY_ID and DOCUMENT_S3_SECRET_ACCESS_KEY, or"
+                    + " neither (the SDK's default credential chain then applies)");
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
         }
     }
 
@@ -177,13 +190,9 @@ public class S3DocumentStore implements DocumentStore {
         S3Client s3 = build();
         try {
             s3.headBucket(r -> r.bucket(bucket()));
-        } catch (NoSuchBucketException e) {
-            s3.close();
-            throw new IOException("The bucket " + bucket() + " does not exist at " + where()
-                    + ": create it, or set DOCUMENT_S3_BUCKET to one that exists");
         } catch (S3Exception e) {
             s3.close();
-            if (e.statusCode() == 404) {
+            if (e instanceof NoSuchBucketException || e.statusCode() == 404) {
                 throw new IOException("The bucket " + bucket() + " does not exist at " + where()
                         + ": create it, or set DOCUMENT_S3_BUCKET to one that exists");
             }

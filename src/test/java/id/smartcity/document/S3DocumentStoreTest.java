@@ -155,7 +155,7 @@ class S3DocumentStoreTest extends DocumentStoreContract {
     }
 
     @Test
-    void anS3StoreWithoutABucketIsRefusedWhenSelected() {
+    void anS3StoreWithoutABucketOrWithHalfACredentialIsRefusedWhenSelected() {
         S3DocumentStore unset = storeFor(Config.of(server.endpoint(), null, null));
         PostgresDocumentStore postgres = new PostgresDocumentStore();
 
@@ -164,5 +164,16 @@ class S3DocumentStoreTest extends DocumentStoreContract {
         assertTrue(e.getMessage().contains("DOCUMENT_S3_BUCKET"), e.getMessage());
         // A PostgreSQL deployment needs no S3 setting.
         assertSame(postgres, DocumentStorage.select("postgresql", List.of(unset, postgres)));
+
+        S3DocumentStore halfCredential = storeFor(new Config(
+                Optional.of(server.endpoint()),
+                "us-east-1",
+                Optional.of(BUCKET),
+                Optional.empty(),
+                Optional.of("AKIDONLY"),
+                Optional.empty()));
+        e = assertThrows(IllegalStateException.class, () -> DocumentStorage.select("s3", List.of(halfCredential)));
+        assertTrue(e.getMessage().contains("DOCUMENT_S3_SECRET_ACCESS_KEY"), e.getMessage());
+        assertFalse(e.getMessage().contains("AKIDONLY"), e.getMessage());
     }
 }
