@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The store of record, chosen by {@code smartcity.documents.store} ({@value PostgresDocumentStore#KIND}
- * by default, or {@code s3}). An unknown value stops the start-up rather than losing uploads.
+ * by default, or {@value S3DocumentStore#KIND}). An unknown value, or a store whose settings are
+ * missing (an S3 store without a bucket), stops the start-up rather than losing uploads.
  */
 @Startup
 @ApplicationScoped
@@ -27,10 +28,15 @@ public class DocumentStorage {
 
     @PostConstruct
     void select() {
-        for (Instance.Handle<DocumentStore> h : stores.handles()) {
-            if (kind.equals(h.get().kind())) {
-                selected = h.get();
-                return;
+        selected = select(kind, stores);
+    }
+
+    /** The store of the kind, its configuration checked. */
+    static DocumentStore select(String kind, Iterable<? extends DocumentStore> stores) {
+        for (DocumentStore s : stores) {
+            if (kind.equals(s.kind())) {
+                s.checkConfiguration();
+                return s;
             }
         }
         throw new IllegalStateException("smartcity.documents.store=" + kind + " names no document store");

@@ -16,6 +16,14 @@ public interface DocumentStore {
     /** The value of {@code smartcity.documents.store} that selects this store. */
     String kind();
 
+    /**
+     * Refuses, at start-up, a configuration this store cannot work with (called on the selected
+     * store only, so a store that is not used needs no settings).
+     *
+     * @throws IllegalStateException naming the setting that is missing or wrong
+     */
+    default void checkConfiguration() {}
+
     /** Whether content is stored under the key. */
     boolean exists(String key) throws IOException;
 
