@@ -58,19 +58,18 @@ start_api() { # application directory, log file
   echo "the API did not get ready"; exit 1
 }
 stop_api() { kill $api_pid; wait $api_pid 2> /dev/null || true; api_pid=; }
-# CPU ticks of the process's threads but the JIT compilers' (their work is start-up cost that a
-# busy machine spreads into the measured run; they are reported apart).
+# CPU ticks of the process (its stat counts the threads that have ended too: the worker pool
+# replaces its threads), less those of the JIT compilers' threads, which are reported apart (their
+# work is start-up cost that a busy machine spreads into the measured run).
 cpu_ticks() { # -> "requests' ticks" "compilers' ticks"
-  local t comm ticks own=0 jit=0
+  local t total jit=0
+  total=$(sed 's/^.*) //' "/proc/$api_pid/stat" | awk '{ print $12 + $13 }')
   for t in /proc/$api_pid/task/*; do
-    comm=$(cat "$t/comm" 2> /dev/null) || continue
-    ticks=$(sed 's/^.*) //' "$t/stat" 2> /dev/null | awk '{ print $12 + $13 }') || continue
-    case $comm in
-      C1\ Compil* | C2\ Compil*) jit=$((jit + ${ticks:-0})) ;;
-      *) own=$((own + ${ticks:-0})) ;;
+    case $(cat "$t/comm" 2> /dev/null) in
+      C1\ Compil* | C2\ Compil*) jit=$((jit + $(sed 's/^.*) //' "$t/stat" | awk '{ print $12 + $13 }'))) ;;
     esac
   done
-  echo "$own $jit"
+  echo "$((total - jit)) $jit"
 }
 
 psql "${pgopts[@]}" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
