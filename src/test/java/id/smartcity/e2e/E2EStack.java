@@ -86,7 +86,7 @@ public final class E2EStack implements AutoCloseable {
      * everything the suite made it do (logins, every feature, the browser's calls) is in it. The fault
      * tests' own APIs do not record: they are killed, and two writers of one file would clash.
      */
-    private static List<String> aotTraining() {
+    private List<String> aotTraining() {
         String cache = System.getProperty("smartcity.aot.cache", "");
         if (cache.isBlank()) {
             return List.of();
@@ -97,7 +97,13 @@ public final class E2EStack implements AutoCloseable {
         }
         log("[e2e] the API records the AOT cache " + cache + " (written when it stops)");
         // The image's collector (deploy/Dockerfile): the cache is made for the flags it was trained with.
-        return List.of("-XX:AOTCacheOutput=" + cache, "-XX:+UseSerialGC");
+        // The JVM's own notes on what it cannot archive go to a file of their own, not between the
+        // API's JSON lines on stdout (KeycloakE2E reads every line of that log as JSON).
+        return List.of(
+                "-XX:AOTCacheOutput=" + cache,
+                "-XX:+UseSerialGC",
+                "-Xlog:aot*=off",
+                "-Xlog:aot*=warning:file=" + work.resolve("logs/aot-training.log"));
     }
 
     public SmartCityStack stack() {
