@@ -8,6 +8,10 @@ import id.smartcity.platform.http.RequestIds;
 import id.smartcity.platform.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -190,6 +194,12 @@ public class AuditTrail {
     @Inject
     javax.sql.DataSource dataSource;
 
+    /** The {@value #SPAN} span around each transaction's appends (a no-op tracer when tracing is off). */
+    @Inject
+    Tracer tracer;
+
+    static final String SPAN = "audit.append";
+
     /** Keeps the event with the transaction; {@link PendingEvents} appends it before commit. */
     private boolean append(
             AuditAction action,
@@ -218,7 +228,7 @@ public class AuditTrail {
     private PendingEvents pending() {
         PendingEvents pending = (PendingEvents) transactions.getResource(PendingEvents.class);
         if (pending == null) {
-            pending = new PendingEvents(em.unwrap(Session.class), dataSource, appends);
+            pending = new PendingEvents(em.unwrap(Session.class), dataSource, appends, tracer);
             transactions.putResource(PendingEvents.class, pending);
             // A plain (not interposed) synchronization: the transaction manager calls those first,
             // before Hibernate's own, which releases the session's connection before completion.
@@ -254,13 +264,15 @@ public class AuditTrail {
         private final Session session;
         private final javax.sql.DataSource dataSource;
         private final Counter appends;
+        private final Tracer tracer;
         final List<Pending> events = new ArrayList<>();
         private int appended;
 
-        PendingEvents(Session session, javax.sql.DataSource dataSource, Counter appends) {
+        PendingEvents(Session session, javax.sql.DataSource dataSource, Counter appends, Tracer tracer) {
             this.session = session;
             this.dataSource = dataSource;
             this.appends = appends;
+            this.tracer = tracer;
         }
 
         @Override
@@ -269,16 +281,29 @@ public class AuditTrail {
                 return;
             }
             session.flush();
-            // The pool hands out the connection enlisted in this transaction (the one the session
-            // used): the events commit or roll back with the change. Taken from the pool and not
-            // through the session, which may already have released its connection at this point.
-            try (java.sql.Connection c = dataSource.getConnection()) {
-                for (Pending e : events) {
-                    appendOne(c, e);
-                    appended++;
+            // The span holds the chain's statements (head lock, inserts), not the flush before them.
+            // Its attributes are counts only: never an entity id, a state or a caller.
+            Span span = tracer.spanBuilder(SPAN)
+                    .setAttribute("smartcity.audit.events", events.size())
+                    .startSpan();
+            try (Scope ignored = span.makeCurrent()) {
+                // The pool hands out the connection enlisted in this transaction (the one the session
+                // used): the events commit or roll back with the change. Taken from the pool and not
+                // through the session, which may already have released its connection at this point.
+                try (java.sql.Connection c = dataSource.getConnection()) {
+                    for (Pending e : events) {
+                        appendOne(c, e);
+                        appended++;
+                    }
+                } catch (SQLException e) {
+                    span.setStatus(StatusCode.ERROR, "appending the audit events failed");
+                    throw new IllegalStateException("Appending the audit events failed", e);
+                } catch (RuntimeException e) {
+                    span.setStatus(StatusCode.ERROR, "appending the audit events failed");
+                    throw e;
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Appending the audit events failed", e);
+            } finally {
+                span.end();
             }
             events.clear();
         }

@@ -309,7 +309,7 @@ public class WebhookDeliveryWorker {
         OffsetDateTime lease = s.lease(); // set by the claim, just now
         int attempted = 0;
         for (ChangeEvent e : events) {
-            WebhookSender.Result r = sender.send(s.targetUrl(), e.id(), body(e), s.secrets());
+            WebhookSender.Result r = sender.send(s.id(), s.targetUrl(), e.id(), body(e), s.secrets());
             attempted++;
             Instant at = elapsed(now, started);
             if (!r.success()) {

@@ -1,5 +1,13 @@
 package id.smartcity.webhooks;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -14,10 +22,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Sends one signed delivery: the target is checked again first (against what its name resolves
  * to now), redirects are never followed, and at most 4 KiB of the answer is read.
+ *
+ * <p>Each attempt is a {@value #SPAN} span (a child of the request's span for a test delivery, a
+ * trace of its own from the worker), and the receiver gets its {@code traceparent}. The span says
+ * which subscription and event, and the status the receiver answered: never the target URL (it may
+ * carry a token), the body, a secret or the signature.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -26,8 +40,19 @@ public class WebhookSender {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     static final int MAX_BODY = 4096;
 
+    static final String SPAN = "webhook.deliver";
+    static final AttributeKey<String> SUBSCRIPTION_ID = AttributeKey.stringKey("smartcity.webhook.subscription_id");
+    static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("smartcity.webhook.event_id");
+    static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
+
     @Inject
     WebhookTargets targets;
+
+    @Inject
+    Tracer tracer;
+
+    @Inject
+    OpenTelemetry telemetry;
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -42,7 +67,28 @@ public class WebhookSender {
         }
     }
 
-    public Result send(String url, String eventId, String body, List<String> secrets) {
+    public Result send(UUID subscriptionId, String url, String eventId, String body, List<String> secrets) {
+        Span span = tracer.spanBuilder(SPAN)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute(SUBSCRIPTION_ID, subscriptionId.toString())
+                .setAttribute(EVENT_ID, eventId)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            Result r = attempt(url, eventId, body, secrets);
+            if (r.statusCode() != null) {
+                span.setAttribute(STATUS_CODE, r.statusCode().longValue());
+            }
+            if (!r.success()) {
+                // The outcome's wording is the API's own (no URL, no answer body): see below.
+                span.setStatus(StatusCode.ERROR, r.error());
+            }
+            return r;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Result attempt(String url, String eventId, String body, List<String> secrets) {
         long start = System.nanoTime();
         Optional<String> refusal = targets.refusal(url);
         if (refusal.isPresent()) {
@@ -55,6 +101,10 @@ public class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         WebhookSigner.headers(eventId, Instant.now().getEpochSecond(), body, secrets)
                 .forEach(request::header);
+        telemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), request, HttpRequest.Builder::header);
         try {
             HttpResponse<InputStream> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -196,7 +196,7 @@ public class WebhookSubscriptionService {
             secrets.add(s.previousSecret);
         }
         OffsetDateTime at = TimestampedEntity.now();
-        WebhookSender.Result r = sender.send(s.targetUrl, eventId, body, secrets);
+        WebhookSender.Result r = sender.send(s.id, s.targetUrl, eventId, body, secrets);
         deliveries.record(s.id, eventId, r, null);
         return new WebhookDeliveryResponse(
                 null, eventId, at, r.statusCode(), r.durationMs(), r.error(), null, r.success());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import id.smartcity.testsupport.Metrics;
 import id.smartcity.testsupport.TestData;
 import id.smartcity.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -154,7 +155,7 @@ class MonitoringTest {
         boolean found = false;
         for (String line : text.split("\n")) {
             if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                sum += Metrics.value(line);
                 found = true;
             }
         }

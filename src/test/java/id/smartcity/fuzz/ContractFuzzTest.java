@@ -102,7 +102,6 @@ class ContractFuzzTest {
         Findings findings = new Findings();
         contract.operations().forEach(findings::register);
         List<Job> jobs = schedule(contract, world, random, wanted);
-        String admin = Tokens.user("fuzz-admin").roles(Roles.ADMIN).sign();
 
         try (LogCapture log = new LogCapture();
                 Connection db = Db.connect()) {
@@ -117,7 +116,9 @@ class ContractFuzzTest {
                 }
                 run(request, world, findings, log, db);
                 if (++n % 300 == 0) {
-                    world.refreshAudit(admin);
+                    // A token of its own each time: a run can outlast one (300 s) on a loaded machine.
+                    world.refreshAudit(
+                            Tokens.user("fuzz-admin").roles(Roles.ADMIN).sign());
                 }
             }
         }

@@ -16,7 +16,18 @@ public final class Metrics {
                 .asString()
                 .lines()
                 .filter(l -> l.startsWith(name + "{") && l.contains("result=\"" + result + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .mapToDouble(Metrics::value)
                 .sum();
+    }
+
+    /**
+     * The sample's value: the last field once an exemplar is cut off. While traces are on (the test
+     * profile), Micrometer may add one to a counter's line, {@code name{…} 3.0 # {span_id=…,trace_id=…} 1.0
+     * 1796223171.943}, and its timestamp would otherwise be read as the value.
+     */
+    public static double value(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

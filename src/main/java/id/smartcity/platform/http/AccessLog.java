@@ -1,6 +1,8 @@
 package id.smartcity.platform.http;
 
 import id.smartcity.platform.security.Caller;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRoute;
+import io.opentelemetry.instrumentation.api.semconv.http.HttpServerRouteSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Context;
@@ -84,9 +86,13 @@ public class AccessLog {
         rc.next();
     }
 
-    /** Logs with the request's id, caller and region in the context, as the request's own lines have. */
+    /**
+     * Logs with the request's id, caller and region in the context, as the request's own lines have,
+     * and its trace and server span ids when tracing is on (OpenTelemetry's extension puts them in
+     * the context of the request's own lines; the response may end after the span did).
+     */
     private static void withContext(RoutingContext rc, Runnable log) {
-        String[] keys = {RequestIds.MDC_KEY, SUBJECT, CLIENT_ID, REGION_CODE};
+        String[] keys = {RequestIds.MDC_KEY, SUBJECT, CLIENT_ID, REGION_CODE, RequestIds.TRACE_ID, RequestIds.SPAN_ID};
         Object[] before = new Object[keys.length];
         for (int i = 0; i < keys.length; i++) {
             before[i] = MDC.get(keys[i]);
@@ -108,9 +114,20 @@ public class AccessLog {
         }
     }
 
-    /** Puts the caller and the path's region in the logging context, once the token is verified. */
+    /**
+     * Puts the caller and the path's region in the logging context, once the token is verified; and
+     * names the server span (when tracing is on) by the same route template as the access line,
+     * with the API's root, which Quarkus's own name leaves out. A route set here outranks the one
+     * the HTTP layer sets when the response is sent.
+     */
     @ServerRequestFilter(priority = RequestPipeline.LOG_CONTEXT)
     public void context(UriInfo uri) {
+        Context vertx = Vertx.currentContext();
+        Object route = vertx == null ? null : vertx.getLocal(ROUTE_TEMPLATE);
+        if (route != null) {
+            HttpServerRoute.update(
+                    io.opentelemetry.context.Context.current(), HttpServerRouteSource.CONTROLLER, ROOT + route);
+        }
         Caller caller = Caller.of(identity);
         if (!caller.anonymous()) {
             put(SUBJECT, caller.subject());

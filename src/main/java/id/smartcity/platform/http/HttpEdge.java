@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
+import id.smartcity.platform.tracing.Traces;
 import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
@@ -257,6 +258,8 @@ public class HttpEdge {
         problem.instance = rc.request().path();
         Object requestId = rc.get(RequestIds.MDC_KEY);
         problem.requestId = requestId != null ? requestId.toString() : RequestIds.current();
+        Object traceId = rc.get(RequestIds.TRACE_ID);
+        problem.traceId = traceId != null ? traceId.toString() : Traces.traceId();
         String body;
         try {
             body = mapper.writeValueAsString(problem);

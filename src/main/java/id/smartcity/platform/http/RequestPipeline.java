@@ -11,6 +11,8 @@ import jakarta.ws.rs.Priorities;
  *   <li><b>HTTP filters</b> (Vert.x, before the REST layer; higher runs first):
  *       <ol>
  *         <li>{@link #REQUEST_ID} {@code RequestIds}: the request id, in every answer and log line;
+ *             the trace's {@code traceresponse} (when tracing is on: the server span, started by
+ *             Quarkus's HTTP tracer before any filter, is current from here on);
  *         <li>{@link #ACCESS_LOG} {@code AccessLog}: times the request, and logs one line when its
  *             response has ended (method, route template, status, duration, bytes);
  *         <li>{@link #DECLARED_BODY_LIMIT} {@code HttpEdge}: a declared body over the limit is a
@@ -26,7 +28,8 @@ import jakarta.ws.rs.Priorities;
  *   <li><b>REST request filters</b> (after the route is matched; lower runs first):
  *       <ol>
  *         <li>{@link #LOG_CONTEXT} {@code AccessLog}: the caller's subject and client id and the
- *             path's region, in the logging context of every later line;
+ *             path's region, in the logging context of every later line; the route template as
+ *             the server span's name (when tracing is on);
  *         <li>{@link #STRICT_TEXT} {@code StrictRequestFilter}: query, path and read headers;
  *             undeclared query parameters;
  *         <li>{@link #BODY_LIMIT} {@code HttpEdge}: hands a counted body on to the REST layer;

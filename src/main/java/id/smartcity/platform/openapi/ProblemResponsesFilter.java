@@ -164,6 +164,13 @@ public class ProblemResponsesFilter implements OASFilter {
                                 .pattern("^[A-Za-z0-9._:-]{1,64}$")
                                 .maxLength(64))
                 .addProperty(
+                        "traceId",
+                        string("4bf92f3577b34da6a3ce929d0e0e4736")
+                                .description("The request's W3C trace id, as in the traceresponse header; only while"
+                                        + " the service records traces")
+                                .pattern("^[0-9a-f]{32}$")
+                                .maxLength(32))
+                .addProperty(
                         "errors",
                         OASFactory.createSchema()
                                 .type(List.of(Schema.SchemaType.ARRAY))

@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}). The only error shape the API
  * ever sends; its contract schema is written by {@link ProblemResponsesFilter}. {@code type} is a stable URN per kind of problem (see {@link ProblemType}); {@code
- * instance} is the request path; {@code requestId} is the request's {@code X-Request-Id}.
+ * instance} is the request path; {@code requestId} is the request's {@code X-Request-Id}; {@code
+ * traceId} its W3C trace id when tracing is on (absent otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "traceId", "errors"})
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -37,6 +38,8 @@ public final class Problem {
     public String instance;
 
     public String requestId;
+
+    public String traceId;
 
     public final List<FieldError> errors;
 

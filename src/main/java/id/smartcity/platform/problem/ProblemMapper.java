@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.smartcity.platform.http.AllowedMethods;
 import id.smartcity.platform.http.PreparedResponse;
 import id.smartcity.platform.http.RequestIds;
+import id.smartcity.platform.tracing.Traces;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -317,6 +318,7 @@ public class ProblemMapper {
             problem.instance = uri.getRequestUri().getRawPath();
         }
         problem.requestId = RequestIds.current();
+        problem.traceId = Traces.traceId();
         return Response.status(problem.status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)
