@@ -5,7 +5,8 @@
 # at SOAK_RATE (400) req/s on 64 connections, and stakeholder creates (wrk/e4.lua) on 2 connections
 # throughout, for SOAK_MINUTES (60). Every minute: the RSS, the reads' p50/p99/max and errors; every
 # SOAK_NMT_EVERY (10) minutes the NMT summary against the baseline taken after the first minute.
-# At the end: RSS per minute, its least-squares slope from minute 3 on, the latency percentiles of
+# At the end: RSS per minute, its least-squares slope from minute SOAK_STEADY_FROM (10) on (before
+# that the JIT, metaspace and the heap's pages still grow to their working size), the latency percentiles of
 # the minutes, and the NMT categories that grew most (committed KB, first diff → last).
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres or BENCH_PGUSER; recreates smartcity_bench_soak),
 # psql, python3, openssl, curl, wrk (installed with apt when missing), the JDK's jcmd.
@@ -91,7 +92,7 @@ done
 wait $writer_pid || true # it ends a few seconds after the last minute, with its RESULT line
 writer_pid=
 
-python3 - "$work" << 'EOF'
+python3 - "$work" "${SOAK_STEADY_FROM:-10}" << 'EOF'
 import glob, re, statistics, sys
 work = sys.argv[1]
 rows = [l.split() for l in open(f"{work}/minutes.txt") if l.strip()]
@@ -106,13 +107,16 @@ mx = max(float(r[8]) for r in rows) if len(rows[0]) > 8 else float("nan")
 print("\nminute  RSS MB  req/s  p50 ms  p99 ms")
 for m, r, q, a, b in zip(mins, rss, rps, p50, p99):
     print(f"{m:6d}  {r:6.1f}  {q:5.0f}  {a:6.2f}  {b:6.2f}")
-xs, ys = [m for m in mins if m >= 3], [r for m, r in zip(mins, rss) if m >= 3]
+steady = int(sys.argv[2]) if len([m for m in mins if m >= int(sys.argv[2])]) >= 2 else 1
+xs, ys = [m for m in mins if m >= steady], [r for m, r in zip(mins, rss) if m >= steady]
 if len(xs) >= 2:
     mx_, my_ = statistics.mean(xs), statistics.mean(ys)
     slope = sum((x - mx_) * (y - my_) for x, y in zip(xs, ys)) / sum((x - mx_) ** 2 for x in xs)
-    print(f"\nRSS from minute 3 to {xs[-1]}: {ys[0]:.1f} → {ys[-1]:.1f} MB, slope {slope:.3f} MB/min"
+    print(f"\nRSS from minute {steady} to {xs[-1]}: {ys[0]:.1f} → {ys[-1]:.1f} MB (range {min(ys):.1f}–{max(ys):.1f}),"
+          f" slope {slope:.3f} MB/min"
           f" ({slope * 60:.1f} MB/hour)")
-print(f"reads: {sum(rps) * 60:.0f} requests, median of the minutes' p50 {statistics.median(p50):.2f} ms,"
+print(f"reads: {sum(rps) * 60:.0f} requests, median of the minutes' p50 {statistics.median(p50):.2f} ms, of their"
+      f" p99 {statistics.median(p99):.2f} ms,"
       f" worst minute's p99 {max(p99):.2f} ms, max {mx:.0f} ms, {errors} errors")
 w = open(f"{work}/writes.txt").read()
 m = re.search(r"RESULT (\S+) (\S+) (\S+) (\d+) (\d+)", w)
