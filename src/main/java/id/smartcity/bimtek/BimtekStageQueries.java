@@ -39,7 +39,6 @@ public class BimtekStageQueries {
         return responses(
                 regionCode,
                 stages.search(regionCode, filter, page.sort())
-                        .rows()
                         .range(page.offset(), page.offset() + rows - 1)
                         .list());
     }

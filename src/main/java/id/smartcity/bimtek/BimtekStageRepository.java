@@ -3,7 +3,6 @@ package id.smartcity.bimtek;
 import id.smartcity.bimtek.api.AttendanceTotals;
 import id.smartcity.bimtek.api.StageSessionResponse;
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -73,7 +72,7 @@ public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage,
                 > 0;
     }
 
-    public Search<BimtekStage> search(String regionCode, BimtekStageFilter f, Sort sort) {
+    public PanacheQuery<BimtekStage> search(String regionCode, BimtekStageFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.cohortYear() != null) {
@@ -84,8 +83,7 @@ public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage,
             where.append(" and status = :status");
             params.put("status", f.status());
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** The sessions linked to each of the stages (of one region), by scheduled start. */

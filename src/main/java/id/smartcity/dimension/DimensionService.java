@@ -4,7 +4,6 @@ import id.smartcity.dimension.api.DimensionResponse;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +20,7 @@ public class DimensionService {
 
     /** One page of the dimensions, with their elements. */
     public Page<DimensionResponse> list(PageRequest page) {
-        return Paging.page(new Search<>(dimensions.findAll(page.sort()), dimensions::count), page, mapper::toResponse);
+        return Paging.page(dimensions.findAll(page.sort()), page, mapper::toResponse);
     }
 
     /** One dimension with its elements; 404 for an unknown code. */

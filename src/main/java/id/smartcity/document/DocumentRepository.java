@@ -1,6 +1,5 @@
 package id.smartcity.document;
 
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -40,7 +39,7 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         return (lock == null ? q : q.withLock(lock)).firstResultOptional();
     }
 
-    public Search<Document> search(String regionCode, DocumentFilter f, Sort sort) {
+    public PanacheQuery<Document> search(String regionCode, DocumentFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.ownerType() != null) {
@@ -63,8 +62,7 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
             where.append(" and sha256 = :sha256");
             params.put("sha256", f.sha256());
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** Whether the owner is a record of this region (a progress report through its quick win). */

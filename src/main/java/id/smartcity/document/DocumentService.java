@@ -203,7 +203,6 @@ public class DocumentService {
     public List<DocumentResponse> export(String regionCode, DocumentFilter filter, PageRequest page, int rows) {
         return documents
                 .search(regionCode, filter, page.sort())
-                .rows()
                 .range(page.offset(), page.offset() + rows - 1)
                 .list()
                 .stream()

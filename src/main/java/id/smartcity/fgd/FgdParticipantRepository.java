@@ -1,6 +1,6 @@
 package id.smartcity.fgd;
 
-import id.smartcity.platform.persistence.Search;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +14,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class FgdParticipantRepository implements PanacheRepositoryBase<FgdParticipant, FgdParticipant.Key> {
 
-    public Search<FgdParticipant> ofSession(UUID sessionId, Sort sort) {
+    public PanacheQuery<FgdParticipant> ofSession(UUID sessionId, Sort sort) {
         // Stakeholders load in batches (Hibernate's batch fetch), not one query each.
-        return new Search<>(find("sessionId = ?1", sort, sessionId), () -> count("sessionId = ?1", sessionId));
+        return find("sessionId = ?1", sort, sessionId);
     }
 
     public List<FgdParticipant> allOfSession(UUID sessionId) {

@@ -280,7 +280,6 @@ public class FgdService {
     public List<FgdSessionResponse> export(String regionCode, FgdSessionFilter filter, PageRequest page, int rows) {
         return sessions
                 .search(regionCode, filter, page.sort())
-                .rows()
                 .range(page.offset(), page.offset() + rows - 1)
                 .list()
                 .stream()

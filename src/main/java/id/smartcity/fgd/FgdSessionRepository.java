@@ -1,7 +1,7 @@
 package id.smartcity.fgd;
 
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class FgdSessionRepository implements PanacheRepositoryBase<FgdSession, U
                 .firstResultOptional();
     }
 
-    public Search<FgdSession> search(String regionCode, FgdSessionFilter f, Sort sort) {
+    public PanacheQuery<FgdSession> search(String regionCode, FgdSessionFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         condition(where, params, "dimension", "dimension = :dimension", f.dimension());
@@ -48,8 +48,7 @@ public class FgdSessionRepository implements PanacheRepositoryBase<FgdSession, U
         condition(where, params, "stage", "bimtekStage = :stage", f.stage());
         condition(where, params, "from", "scheduledStart >= :from", f.from());
         condition(where, params, "to", "scheduledStart < :to", f.to());
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     private static void condition(

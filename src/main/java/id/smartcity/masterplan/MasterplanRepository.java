@@ -1,8 +1,8 @@
 package id.smartcity.masterplan;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,15 +37,14 @@ public class MasterplanRepository implements PanacheRepositoryBase<Masterplan, U
                 .firstResultOptional();
     }
 
-    public Search<Masterplan> search(String regionCode, MasterplanFilter f, Sort sort) {
+    public PanacheQuery<Masterplan> search(String regionCode, MasterplanFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.status() != null) {
             where.append(" and status = :status");
             params.put("status", f.status());
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** The region's ENACTED version, locked (at most one: index masterplan_one_enacted_idx). */
@@ -86,7 +85,7 @@ public class MasterplanRepository implements PanacheRepositoryBase<Masterplan, U
 
     // --- programs: reached through a masterplan already found in its region -------------------
 
-    public Search<Program> programs(Masterplan m, DimensionCode dimension, Horizon horizon, Sort sort) {
+    public PanacheQuery<Program> programs(Masterplan m, DimensionCode dimension, Horizon horizon, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         params.put("m", m.id);
         StringBuilder where = new StringBuilder("masterplanId = :m and " + scope.inRegion(m.regionCode, params));
@@ -98,8 +97,7 @@ public class MasterplanRepository implements PanacheRepositoryBase<Masterplan, U
             where.append(" and horizon = :horizon");
             params.put("horizon", horizon);
         }
-        String query = where.toString();
-        return new Search<>(Program.find(query, sort, params), () -> Program.count(query, params));
+        return Program.find(where.toString(), sort, params);
     }
 
     /** Every program of the version, by dimension, start year and title. */
@@ -109,7 +107,6 @@ public class MasterplanRepository implements PanacheRepositoryBase<Masterplan, U
                         null,
                         null,
                         Sort.by("dimension").and("startYear").and("title").and("id"))
-                .rows()
                 .list();
     }
 

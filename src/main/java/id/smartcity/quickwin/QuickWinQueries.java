@@ -37,7 +37,6 @@ public class QuickWinQueries {
     public List<QuickWinResponse> export(String regionCode, QuickWinFilter filter, PageRequest page, int rows) {
         return responses(quickWins
                 .search(regionCode, filter, page.sort())
-                .rows()
                 .range(page.offset(), page.offset() + rows - 1)
                 .list());
     }

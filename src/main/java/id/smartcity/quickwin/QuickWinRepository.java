@@ -1,8 +1,8 @@
 package id.smartcity.quickwin;
 
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.persistence.TextSearch;
 import id.smartcity.platform.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +49,7 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
                 .firstResultOptional();
     }
 
-    public Search<QuickWin> search(String regionCode, QuickWinFilter f, Sort sort) {
+    public PanacheQuery<QuickWin> search(String regionCode, QuickWinFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         add(where, params, "dimension", "dimension = :dimension", f.dimension());
@@ -60,8 +60,7 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
             where.append(" and searchText like :q escape '\\'");
             params.put("q", TextSearch.containing(f.q()));
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** Derived progress and realised budget of the given quick wins, in one query. */
@@ -88,15 +87,12 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
 
     // --- parts: reached through a quick win already found in its region ----------------------
 
-    public Search<QuickWinTransition> transitions(UUID quickWinId, Sort sort) {
-        return new Search<>(
-                QuickWinTransition.find("quickWinId", sort, quickWinId),
-                () -> QuickWinTransition.count("quickWinId", quickWinId));
+    public PanacheQuery<QuickWinTransition> transitions(UUID quickWinId, Sort sort) {
+        return QuickWinTransition.find("quickWinId", sort, quickWinId);
     }
 
-    public Search<Milestone> milestones(UUID quickWinId, Sort sort) {
-        return new Search<>(
-                Milestone.find("quickWinId", sort, quickWinId), () -> Milestone.count("quickWinId", quickWinId));
+    public PanacheQuery<Milestone> milestones(UUID quickWinId, Sort sort) {
+        return Milestone.find("quickWinId", sort, quickWinId);
     }
 
     public Optional<Milestone> milestone(UUID quickWinId, UUID milestoneId) {
@@ -104,14 +100,12 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
                 .firstResultOptional();
     }
 
-    public Search<ProgressReport> reports(UUID quickWinId, Sort sort) {
-        return new Search<>(
-                ProgressReport.find("quickWinId", sort, quickWinId),
-                () -> ProgressReport.count("quickWinId", quickWinId));
+    public PanacheQuery<ProgressReport> reports(UUID quickWinId, Sort sort) {
+        return ProgressReport.find("quickWinId", sort, quickWinId);
     }
 
-    public Search<Kpi> kpis(UUID quickWinId, Sort sort) {
-        return new Search<>(Kpi.find("quickWinId", sort, quickWinId), () -> Kpi.count("quickWinId", quickWinId));
+    public PanacheQuery<Kpi> kpis(UUID quickWinId, Sort sort) {
+        return Kpi.find("quickWinId", sort, quickWinId);
     }
 
     public Optional<Kpi> kpi(UUID quickWinId, UUID kpiId) {

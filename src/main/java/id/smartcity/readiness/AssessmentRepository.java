@@ -1,7 +1,7 @@
 package id.smartcity.readiness;
 
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +41,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<ReadinessAsse
                 .firstResultOptional();
     }
 
-    public Search<ReadinessAssessment> search(
+    public PanacheQuery<ReadinessAssessment> search(
             String regionCode, AssessmentStatus status, String frameworkCode, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
@@ -53,8 +53,7 @@ public class AssessmentRepository implements PanacheRepositoryBase<ReadinessAsse
             where.append(" and framework.frameworkCode = :framework");
             params.put("framework", frameworkCode);
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** Verified assessments of the region under the framework code, oldest period first. */

@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.platform.persistence.Search;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +23,8 @@ public class FrameworkRepository implements PanacheRepositoryBase<FrameworkVersi
         return latest == null ? 0 : latest;
     }
 
-    public Search<FrameworkVersion> search(String code, Sort sort) {
-        return code == null
-                ? new Search<>(findAll(sort), this::count)
-                : new Search<>(find("frameworkCode", sort, code), () -> count("frameworkCode", code));
+    public PanacheQuery<FrameworkVersion> search(String code, Sort sort) {
+        return code == null ? findAll(sort) : find("frameworkCode", sort, code);
     }
 
     /** Used by any assessment of any region: then the version never changes. */

@@ -1,8 +1,8 @@
 package id.smartcity.region;
 
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.persistence.TextSearch;
 import id.smartcity.platform.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
                 .firstResultOptional();
     }
 
-    public Search<Region> listVisible(String q, RegionType type, Sort sort) {
+    public PanacheQuery<Region> listVisible(String q, RegionType type, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.jpql("code", params));
         if (q != null && !q.isBlank()) {
@@ -43,8 +43,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
             where.append(" and type = :type");
             params.put("type", type);
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** Whether a region with this code exists, whoever may see it. */

@@ -1,9 +1,9 @@
 package id.smartcity.stakeholder;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.Search;
 import id.smartcity.platform.persistence.TextSearch;
 import id.smartcity.platform.security.RegionScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
                 .firstResultOptional();
     }
 
-    public Search<Stakeholder> search(String regionCode, StakeholderFilter f, Sort sort) {
+    public PanacheQuery<Stakeholder> search(String regionCode, StakeholderFilter f, Sort sort) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
         if (f.dimension() != null) {
@@ -64,8 +64,7 @@ public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder,
             where.append(" and searchText like :q escape '\\'");
             params.put("q", TextSearch.containing(f.q()));
         }
-        String query = where.toString();
-        return new Search<>(find(query, sort, params), () -> count(query, params));
+        return find(where.toString(), sort, params);
     }
 
     /** The stakeholder other than {@code except} that leads {@code dimension} in the region, if any. */

@@ -62,7 +62,6 @@ public class StakeholderService {
             String regionCode, StakeholderFilter filter, PageRequest page, int rows, boolean personal) {
         return stakeholders
                 .search(regionCode, filter, page.sort())
-                .rows()
                 .range(page.offset(), page.offset() + rows - 1)
                 .list()
                 .stream()

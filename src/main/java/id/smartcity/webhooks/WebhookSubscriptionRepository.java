@@ -1,6 +1,6 @@
 package id.smartcity.webhooks;
 
-import id.smartcity.platform.persistence.Search;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -13,12 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookSubscriptionRepository implements PanacheRepositoryBase<WebhookSubscription, UUID> {
 
-    public Search<WebhookSubscription> visible(String owner, Sort sort) {
-        return owner == null
-                ? new Search<>(findAll(sort), this::count)
-                : new Search<>(
-                        find("owner = :owner", sort, Parameters.with("owner", owner)),
-                        () -> count("owner = :owner", Parameters.with("owner", owner)));
+    public PanacheQuery<WebhookSubscription> visible(String owner, Sort sort) {
+        return owner == null ? findAll(sort) : find("owner = :owner", sort, Parameters.with("owner", owner));
     }
 
     public Optional<WebhookSubscription> visible(String owner, UUID id) {
@@ -39,9 +35,7 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
                         .firstResultOptional();
     }
 
-    public Search<WebhookDelivery> deliveries(UUID subscriptionId, Sort sort) {
-        return new Search<>(
-                WebhookDelivery.find("subscriptionId = :s", sort, Parameters.with("s", subscriptionId)),
-                () -> WebhookDelivery.count("subscriptionId = :s", Parameters.with("s", subscriptionId)));
+    public PanacheQuery<WebhookDelivery> deliveries(UUID subscriptionId, Sort sort) {
+        return WebhookDelivery.find("subscriptionId = :s", sort, Parameters.with("s", subscriptionId));
     }
 }

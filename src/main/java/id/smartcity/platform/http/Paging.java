@@ -1,25 +1,25 @@
 package id.smartcity.platform.http;
 
-import id.smartcity.platform.persistence.Search;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import java.util.List;
 import java.util.function.Function;
 
-/** Runs a search for one page (its total, then the page's rows) and maps the rows to representations. */
+/** Runs a Panache query for one page and maps its rows to representations. */
 public final class Paging {
 
     private Paging() {}
 
-    public static <E, R> Page<R> page(Search<E> search, PageRequest page, Function<E, R> mapper) {
-        return pageOfRows(search, page, rows -> rows.stream().map(mapper).toList());
+    public static <E, R> Page<R> page(PanacheQuery<E> query, PageRequest page, Function<E, R> mapper) {
+        return pageOfRows(query, page, rows -> rows.stream().map(mapper).toList());
     }
 
     /** The same, for representations that need one extra query for the whole page (not one per row). */
-    public static <E, R> Page<R> pageOfRows(Search<E> search, PageRequest page, Function<List<E>, List<R>> mapper) {
-        long total = search.total().getAsLong();
+    public static <E, R> Page<R> pageOfRows(
+            PanacheQuery<E> query, PageRequest page, Function<List<E>, List<R>> mapper) {
+        long total = query.count();
         List<R> items = total <= page.offset()
                 ? List.of()
-                : mapper.apply(search.rows()
-                        .range(page.offset(), page.offset() + page.limit() - 1)
+                : mapper.apply(query.range(page.offset(), page.offset() + page.limit() - 1)
                         .list());
         return new Page<>(items, page.offset(), page.limit(), total);
     }
