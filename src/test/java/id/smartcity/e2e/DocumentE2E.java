@@ -2,7 +2,6 @@ package id.smartcity.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -313,17 +312,7 @@ class DocumentE2E {
     }
 
     private static String password(String user) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=smartcity-cli&password=demo&username=" + enc(user);
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        String token = JSON.readTree(r.body()).path("access_token").asText();
-        assertNotNull(token);
-        return token;
+        return stack.passwordToken(user);
     }
 
     // --- files ------------------------------------------------------------------------------------

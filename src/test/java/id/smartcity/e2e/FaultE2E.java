@@ -192,16 +192,7 @@ class FaultE2E {
     }
 
     private static String password(String user) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=smartcity-cli&password=demo&username="
-                + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.tokenEndpoint()))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body()).path("access_token").asText();
+        return stack.passwordToken(user);
     }
 
     private static Map<String, Object> stakeholder(String name) {

@@ -1,7 +1,14 @@
 package id.smartcity.stack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -194,6 +201,31 @@ public final class SmartCityStack implements AutoCloseable {
 
     public String tokenEndpoint() {
         return issuer() + "/protocol/openid-connect/token";
+    }
+
+    /**
+     * An access token of the demo user {@code user} (password {@code demo}) from Keycloak, by the
+     * password grant of the {@code smartcity-cli} client, as the docs' curl lines get one. Fails
+     * with Keycloak's answer when it refuses.
+     */
+    public String passwordToken(String user) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=smartcity-cli&password=demo&username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .timeout(Duration.ofSeconds(30))
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        String token =
+                new ObjectMapper().readTree(r.body()).path("access_token").asText("");
+        if (r.statusCode() != 200 || token.isEmpty()) {
+            throw new IllegalStateException(
+                    "Keycloak refused a token for " + user + ": " + r.statusCode() + " " + r.body());
+        }
+        return token;
     }
 
     public String keycloakUrl() {
