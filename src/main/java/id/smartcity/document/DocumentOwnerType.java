@@ -1,5 +1,7 @@
 package id.smartcity.document;
 
+import java.util.UUID;
+
 /**
  * What a document belongs to: a record of the same region, looked up in its table (this feature
  * reads those tables in SQL and imports none of their classes, so no feature depends back on it).
@@ -22,5 +24,10 @@ public enum DocumentOwnerType {
     DocumentOwnerType(String table, String collection) {
         this.table = table;
         this.collection = collection;
+    }
+
+    /** The list of the documents of one owner of this type: what an owner's {@code documentsHref} links to. */
+    public String documentsHref(String regionCode, UUID ownerId) {
+        return DocumentMapper.API + "/regions/" + regionCode + "/documents?ownerType=" + name() + "&ownerId=" + ownerId;
     }
 }

@@ -1,5 +1,6 @@
 package id.smartcity.fgd;
 
+import id.smartcity.document.DocumentOwnerType;
 import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
 import id.smartcity.fgd.api.MinutesRequest;
@@ -30,7 +31,7 @@ public class FgdMapper {
                 s.statusReason,
                 s.statusChangedAt,
                 s.hasMinutes(),
-                "/api/v1/regions/" + s.regionCode + "/documents?ownerType=FGD_SESSION&ownerId=" + s.id,
+                DocumentOwnerType.FGD_SESSION.documentsHref(s.regionCode, s.id),
                 s.version,
                 s.createdAt,
                 s.updatedAt);
