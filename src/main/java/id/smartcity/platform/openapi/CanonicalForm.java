@@ -21,12 +21,21 @@ final class CanonicalForm {
      * every property that the MicroProfile OpenAPI interfaces expose, in name order, recursively.
      */
     static String of(Object value) {
+        return without(value, null);
+    }
+
+    /** {@link #of} but for one property of the object itself ({@code getDescription}): what it is apart from that. */
+    static String without(Object value, String getter) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(value, out, getter);
         return out.toString();
     }
 
     private static void write(Object value, StringBuilder out) {
+        write(value, out, null);
+    }
+
+    private static void write(Object value, StringBuilder out, String skipped) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Constructible) {
@@ -38,7 +47,7 @@ final class CanonicalForm {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("Cannot read " + getter + " of " + value.getClass(), e);
                 }
-                if (property == null) {
+                if (property == null || getter.getName().equals(skipped)) {
                     continue;
                 }
                 out.append(getter.getName()).append('=');

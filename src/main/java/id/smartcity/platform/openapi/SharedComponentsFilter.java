@@ -27,9 +27,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       naming the state that forbids the change) stays in its operation.
  *   <li>A parameter that several operations declare identically ({@code If-Match}, {@code
  *       If-None-Match}, {@code regionCode}, {@code limit}, {@code offset}, {@code sort}, ...) goes to
- *       {@code components/parameters}, named after it ({@code IfMatch}, {@code RegionCode}); where
- *       operations declare it differently (their own description), the most common form is shared
- *       and the others stay inline.
+ *       {@code components/parameters}, named after it ({@code IfMatch}, {@code RegionCode}). Where
+ *       operations describe it in their own words ("The session's ETag"), the reference carries
+ *       that description (OpenAPI 3.1 lets a reference override it); one that differs in anything
+ *       else (its schema) stays inline.
  *   <li>Any other response that several operations declare identically (the 200 that a resource's
  *       GET, PUT and PATCH share; a 409 that names the same state on two operations) goes to
  *       {@code components/responses} too, named after its schema ({@code Stakeholder}, {@code
@@ -251,32 +252,42 @@ public class SharedComponentsFilter implements OASFilter {
     }
 
     private static void shareParameters(List<PathItem> items, Components components) {
-        // Count each form of each parameter (by location and name) over the whole contract.
-        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        // Group the parameters by what they are apart from their description (location, name,
+        // schema, required): those of a group are one parameter that operations describe in their
+        // own words ("The session's ETag"). In each group of two uses or more, the most common
+        // description goes with the component; the others refer to it with their own description,
+        // as OpenAPI 3.1 lets a reference do.
+        Map<String, Map<String, Integer>> descriptions = new TreeMap<>();
         Map<String, Parameter> examples = new LinkedHashMap<>();
         for (List<Parameter> list : parameterLists(items)) {
             for (Parameter p : list) {
                 if (p.getRef() != null || p.getName() == null || p.getIn() == null) {
                     continue;
                 }
-                String key = p.getName() + "\u0000" + p.getIn();
-                String form = canonical(p);
-                counts.computeIfAbsent(key, k -> new TreeMap<>()).merge(form, 1, Integer::sum);
-                examples.putIfAbsent(form, p);
+                String form = undescribed(p);
+                descriptions
+                        .computeIfAbsent(form, k -> new TreeMap<>())
+                        .merge(String.valueOf(p.getDescription()), 1, Integer::sum);
+                examples.putIfAbsent(form + "\u0000" + p.getDescription(), p);
             }
         }
-        // The most common form of each (two uses at least) is shared; ties go to the first form in
-        // canonical order, so that the choice does not depend on the order of the operations.
+        // Ties go to the first in canonical order, so that neither the choice nor the names depend
+        // on the order of the operations; a name two groups want goes to the more used one.
+        List<String> forms = new ArrayList<>(descriptions.keySet());
+        forms.sort(Comparator.comparingInt((String f) -> -uses(descriptions.get(f)))
+                .thenComparing(f -> f));
         Map<String, String> names = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Integer>> entry : counts.entrySet()) {
-            Map.Entry<String, Integer> best = entry.getValue().entrySet().stream()
-                    .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                    .orElseThrow();
-            if (best.getValue() < 2) {
+        for (String form : forms) {
+            Map<String, Integer> byDescription = descriptions.get(form);
+            if (uses(byDescription) < 2) {
                 continue;
             }
-            Parameter parameter = examples.get(best.getKey());
+            String description = byDescription.entrySet().stream()
+                    .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .orElseThrow()
+                    .getKey();
+            Parameter parameter = examples.get(form + "\u0000" + description);
             String name = pascal(parameter.getName());
             if (taken(components, names, name)) {
                 name = name + pascal(parameter.getIn().toString());
@@ -284,15 +295,24 @@ public class SharedComponentsFilter implements OASFilter {
             if (taken(components, names, name)) {
                 continue;
             }
-            names.put(best.getKey(), name);
+            names.put(form, name);
             components.addParameter(name, parameter);
         }
         for (PathItem item : items) {
-            item.setParameters(referring(item.getParameters(), names));
+            item.setParameters(referring(item.getParameters(), names, components));
             for (Operation operation : item.getOperations().values()) {
-                operation.setParameters(referring(operation.getParameters(), names));
+                operation.setParameters(referring(operation.getParameters(), names, components));
             }
         }
+    }
+
+    private static int uses(Map<String, Integer> byDescription) {
+        return byDescription.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The parameter's canonical form without its description. */
+    private static String undescribed(Parameter p) {
+        return CanonicalForm.without(p, "getDescription");
     }
 
     private static boolean taken(Components components, Map<String, String> names, String name) {
@@ -316,14 +336,24 @@ public class SharedComponentsFilter implements OASFilter {
         return lists;
     }
 
-    private static List<Parameter> referring(List<Parameter> parameters, Map<String, String> names) {
+    private static List<Parameter> referring(
+            List<Parameter> parameters, Map<String, String> names, Components components) {
         if (parameters == null) {
             return null;
         }
         List<Parameter> result = new ArrayList<>(parameters.size());
         for (Parameter p : parameters) {
-            String name = p.getRef() == null ? names.get(canonical(p)) : null;
-            result.add(name == null ? p : OASFactory.createParameter().ref(PARAMETERS + name));
+            String name = p.getRef() == null ? names.get(undescribed(p)) : null;
+            if (name == null) {
+                result.add(p);
+                continue;
+            }
+            Parameter reference = OASFactory.createParameter().ref(PARAMETERS + name);
+            String shared = components.getParameters().get(name).getDescription();
+            if (p.getDescription() != null && !p.getDescription().equals(shared)) {
+                reference.setDescription(p.getDescription());
+            }
+            result.add(reference);
         }
         return result;
     }
