@@ -13,6 +13,10 @@
 # of BENCH_SECONDS (10) per side at BENCH_CONNECTIONS (8), BENCH_BUILD=1 rebuilds, BENCH_APP
 # (target/quarkus-app) the packaged application to run (another build's copy, to compare two),
 # BENCH_JAVA_OPTS more options for the API's JVM (a flight recording, say).
+# It also prints what a write and a delivery cost in CPU (the API's process, PostgreSQL's and the
+# receiver's, from /proc/<pid>/stat, the JIT compilers' threads left out): BENCH_LATENCY_SECONDS of the same paced writes with the
+# subscriptions paused, against the latency run's, and the with ÷ without ratio that those costs
+# allow when the two are bound by the same cores.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 bench=$PWD/src/test/bench
@@ -91,6 +95,24 @@ subscriptions() { # on|off: active, from the newest event on (no backlog from be
   sleep 2
 }
 distinct() { curl -fs "localhost:$rport/stats" | cut -d' ' -f2; }
+hz=$(getconf CLK_TCK)
+ticks() { # user + system CPU ticks of the pids given, less their JIT compilers' threads (start-up
+  # cost that a busy machine spreads into the measured runs)
+  local sum=0 pid t
+  for pid in "$@"; do
+    [ -r "/proc/$pid/stat" ] || continue
+    sum=$((sum + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
+    for t in /proc/$pid/task/*; do
+      case $(cat "$t/comm" 2> /dev/null) in
+        C1\ Compil* | C2\ Compil*) sum=$((sum - $(sed 's/^.*) //' "$t/stat" | awk '{ print $12 + $13 }'))) ;;
+      esac
+    done
+  done
+  echo "$sum"
+}
+cpu() { # API, PostgreSQL (every postgres process: the pool keeps its backends), receiver
+  echo "$(ticks $api_pid) $(ticks $(pgrep -x postgres)) $(ticks $receiver_pid)"
+}
 drain() { # expected distinct receipts; waits up to BENCH_DRAIN s; prints the seconds it waited
   local t0=$SECONDS
   while [ $((SECONDS - t0)) -lt "$drain_seconds" ]; do
@@ -106,15 +128,24 @@ drain $((${rate%.*} * warmup * subs)) > /dev/null
 subscriptions on # whatever the warm-up left undelivered is skipped, not measured
 curl -fs -o /dev/null -X POST "localhost:$rport/reset"
 
+echo "== CPU of writes alone: $latency_seconds s at $rate changes/s, subscriptions paused"
+subscriptions off
+read -r a0 p0 r0 < <(cpu)
+read -r w_off _ < <("${helper[@]}" paced "http://$writes" "$writer" "$rate" "$latency_seconds" 8)
+read -r a1 p1 r1 < <(cpu)
+subscriptions on
+
 echo "== delivery latency: $latency_seconds s at $rate changes/s to $subs subscriptions"
 since=$(date +%s%3N)
 commits() { psqlq -c "SELECT xact_commit FROM pg_stat_database WHERE datname = '$db'"; }
 sleep 1 # pg_stat_database lags its backends by up to a second
 commits0=$(commits)
+read -r a2 p2 r2 < <(cpu)
 read -r acked failed wp50 wp99 < <("${helper[@]}" paced "http://$writes" "$writer" "$rate" "$latency_seconds" 8)
 waited=$(drain $((acked * subs)))
 sleep 1
 commits1=$(commits)
+read -r a3 p3 r3 < <(cpu)
 read -r n p50 p99 max < <(curl -fs "localhost:$rport/latency?since=$since&expected=$((acked * subs))")
 read -r receipts received < <(curl -fs "localhost:$rport/stats")
 echo "writes: $acked acknowledged, $failed failed; their round trip p50 $wp50 ms, p99 $wp99 ms"
@@ -123,6 +154,13 @@ ms() { if [ "$1" = undelivered ]; then echo "not delivered within the wait"; els
 echo "commit to receipt: p50 $(ms "$p50"), p99 $(ms "$p99"), max $(ms "$max")"
 per_delivery=$(awk -v c=$((commits1 - commits0)) -v w="$acked" -v d="$received" 'BEGIN {printf "%.2f", (c - w) / d}')
 echo "database commits meanwhile: $((commits1 - commits0)) ($acked writes; $per_delivery a delivery besides the writes)"
+# µs of CPU a write (paused run) and a delivery (what the latency run used beyond its writes' share)
+read -r cw_api cw_pg cw_rcv cd_api cd_pg cd_rcv allowed < <(awk -v hz="$hz" -v w0="$w_off" -v w="$acked" -v d="$received" \
+  -v a="$((a1 - a0)) $((p1 - p0)) $((r1 - r0))" -v b="$((a3 - a2)) $((p3 - p2)) $((r3 - r2))" -v subs="$subs" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); tw = 0; td = 0
+    for (i = 1; i <= 3; i++) { cw[i] = x[i] * 1e6 / hz / w0; cd[i] = (y[i] * 1e6 / hz - cw[i] * w) / d; tw += cw[i]; td += cd[i] }
+    printf "%.0f %.0f %.0f %.0f %.0f %.0f %.2f\n", cw[1], cw[2], cw[3], cd[1], cd[2], cd[3], tw / (tw + subs * td) }')
+echo "CPU a write: API $cw_api µs, PostgreSQL $cw_pg µs, receiver $cw_rcv µs; a delivery: API $cd_api µs, PostgreSQL $cd_pg µs, receiver $cd_rcv µs"
 
 echo "== write throughput, $connections connections, $rounds rounds of $seconds s per side"
 subscriptions off
@@ -149,3 +187,6 @@ echo "| database commits a delivery, besides the writes' own (claims, reads, the
 echo "| write throughput without subscriptions (median of $rounds) | $m_off/s |"
 echo "| write throughput with $subs active subscriptions (median of $rounds) | $m_on/s |"
 echo "| with ÷ without | $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.2f", a / b}') |"
+echo "| CPU a write (API, PostgreSQL, receiver) | $cw_api, $cw_pg, $cw_rcv µs |"
+echo "| CPU a delivery (API, PostgreSQL, receiver) | $cd_api, $cd_pg, $cd_rcv µs |"
+echo "| with ÷ without that these costs allow on shared cores: write ÷ (write + $subs deliveries) | $allowed |"
