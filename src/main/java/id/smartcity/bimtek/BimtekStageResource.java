@@ -116,10 +116,7 @@ public class BimtekStageResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getBimtekStage", summary = "Get one Bimtek stage with its sessions and attendance")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stage",
-            content = @Content(schema = @Schema(implementation = BimtekStageResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stage")
     public RestResponse<BimtekStageResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         BimtekStageResponse r = queries.response(service.find(regionCode, id));
@@ -153,19 +150,8 @@ public class BimtekStageResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR})
     @Operation(operationId = "updateBimtekStage", summary = "Change some of a PLANNED stage's details")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = BimtekStageRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = BimtekStageRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The stage",
-            content = @Content(schema = @Schema(implementation = BimtekStageResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = BimtekStageRequest.class)))
+    @APIResponse(responseCode = "200", description = "The stage")
     @APIResponse(
             responseCode = "409",
             description = "The stage is no longer PLANNED, the stage number is taken, or sessions are linked to it")
@@ -188,10 +174,7 @@ public class BimtekStageResource {
             description = "PLANNED → HELD needs its last day not in the future and at least one HELD FGD session;"
                     + " PLANNED → CANCELLED needs no HELD FGD session (422 otherwise, missing lists what). Any other"
                     + " move is 409 and the problem lists the allowed ones.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stage in its new status",
-            content = @Content(schema = @Schema(implementation = BimtekStageResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stage in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "The rule of the new status is not met; missing lists what")
     public RestResponse<BimtekStageResponse> transition(

@@ -253,10 +253,7 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getDocument", summary = "Get a document's record")
-    @APIResponse(
-            responseCode = "200",
-            description = "The record",
-            content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The record")
     public RestResponse<DocumentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Document d = service.find(regionCode, id);
@@ -359,10 +356,7 @@ public class DocumentResource {
             summary = "Recompute a document's SHA-256 from storage and compare it with the audit trail",
             description = "intact is false when the stored bytes, the record or the audit event disagree (or the"
                     + " content was removed); detail says what differs.")
-    @APIResponse(
-            responseCode = "200",
-            description = "What was found",
-            content = @Content(schema = @Schema(implementation = DocumentVerificationResponse.class)))
+    @APIResponse(responseCode = "200", description = "What was found")
     public DocumentVerificationResponse verify(@PathParam("id") UUID id) {
         Document d = service.find(regionCode, id);
         return DocumentMapper.toResponse(d, service.verify(d));
@@ -376,10 +370,7 @@ public class DocumentResource {
             operationId = "archiveDocument",
             summary = "Archive a document, with a reason",
             description = "ACTIVE → ARCHIVED: no longer current, still kept and downloadable.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The record, ARCHIVED",
-            content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The record, ARCHIVED")
     @APIResponse(responseCode = "409", description = "The document is not ACTIVE")
     public RestResponse<DocumentResponse> archive(
             @PathParam("id") UUID id,
@@ -397,10 +388,7 @@ public class DocumentResource {
             summary = "Remove a document's content (admin, with a reason)",
             description = "The record stays, REMOVED, with the reason and the time; the audit events stay; the bytes"
                     + " are deleted from storage unless another document of the region holds the same content.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The record, REMOVED",
-            content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The record, REMOVED")
     @APIResponse(responseCode = "409", description = "The content was removed already")
     public RestResponse<DocumentResponse> remove(
             @PathParam("id") UUID id,

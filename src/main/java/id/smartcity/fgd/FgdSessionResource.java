@@ -128,10 +128,7 @@ public class FgdSessionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getFgdSession", summary = "Get one FGD session")
-    @APIResponse(
-            responseCode = "200",
-            description = "The session",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The session")
     public RestResponse<FgdSessionResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         FgdSession s = service.find(regionCode, id);
@@ -158,10 +155,7 @@ public class FgdSessionResource {
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceFgdSession", summary = "Replace a PLANNED session's details")
-    @APIResponse(
-            responseCode = "200",
-            description = "The session",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> replace(
@@ -178,17 +172,8 @@ public class FgdSessionResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateFgdSession", summary = "Change some of a PLANNED session's details")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = FgdSessionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = FgdSessionRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The session",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = FgdSessionRequest.class)))
+    @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> patch(
@@ -209,10 +194,7 @@ public class FgdSessionResource {
             summary = "Mark a session HELD or CANCELLED, with a reason",
             description = "PLANNED → HELD needs at least one participant who ATTENDED and minutes (422 otherwise);"
                     + " PLANNED → CANCELLED. Any other move is 409 and the problem lists the allowed ones.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The session in its new status",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The session in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "HELD without an attendee or without minutes; missing lists what")
     public RestResponse<FgdSessionResponse> transition(

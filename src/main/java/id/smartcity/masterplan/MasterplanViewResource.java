@@ -51,10 +51,7 @@ public class MasterplanViewResource {
             summary = "Programs added, removed and changed from this version (a) to another (b)",
             description = "Programs are matched by programKey, which a program keeps when its version is copied;"
                     + " changed lists each differing field with its value in a and in b.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The diff",
-            content = @Content(schema = @Schema(implementation = MasterplanDiffResponse.class)))
+    @APIResponse(responseCode = "200", description = "The diff")
     public MasterplanDiffResponse diff(
             @PathParam("otherId") @Parameter(description = "The version compared to (b)") UUID otherId) {
         return diff.diff(regionCode, id, otherId);

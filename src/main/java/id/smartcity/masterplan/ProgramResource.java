@@ -95,10 +95,7 @@ public class ProgramResource {
     @GET
     @Path("/{programId}")
     @Operation(operationId = "getProgram", summary = "Get one program")
-    @APIResponse(
-            responseCode = "200",
-            description = "The program",
-            content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
+    @APIResponse(responseCode = "200", description = "The program")
     public RestResponse<ProgramResponse> get(
             @PathParam("programId") UUID programId, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Program p = service.find(regionCode, id, programId);
@@ -133,17 +130,8 @@ public class ProgramResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateProgram", summary = "Change some of a program's fields")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ProgramRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ProgramRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The program",
-            content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = ProgramRequest.class)))
+    @APIResponse(responseCode = "200", description = "The program")
     @APIResponse(responseCode = "409", description = "The version is not a DRAFT")
     @APIResponse(responseCode = "422", description = "A rule of programs is broken; the field is named")
     public RestResponse<ProgramResponse> patch(

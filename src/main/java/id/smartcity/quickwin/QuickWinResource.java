@@ -134,10 +134,7 @@ public class QuickWinResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getQuickWin", summary = "Get one quick win with its derived progress")
-    @APIResponse(
-            responseCode = "200",
-            description = "The quick win",
-            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
+    @APIResponse(responseCode = "200", description = "The quick win")
     public RestResponse<QuickWinResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         QuickWin q = service.find(regionCode, id);
@@ -166,17 +163,8 @@ public class QuickWinResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateQuickWin", summary = "Change some of a quick win's fields")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuickWinRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = QuickWinRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The quick win",
-            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = QuickWinRequest.class)))
+    @APIResponse(responseCode = "200", description = "The quick win")
     @APIResponse(responseCode = "409", description = "COMPLETED or CANCELLED")
     @APIResponse(
             responseCode = "422",
@@ -202,10 +190,7 @@ public class QuickWinResource {
                             + " IN_PROGRESS → COMPLETED, ON_HOLD or CANCELLED; ON_HOLD → IN_PROGRESS or CANCELLED. ON_HOLD and"
                             + " CANCELLED need a reason, and so does COMPLETED below 100 % progress (422). Anything else is 409"
                             + " and the problem lists the allowed moves.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The quick win in its new status",
-            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
+    @APIResponse(responseCode = "200", description = "The quick win in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "COMPLETED below 100 % progress without a reason")
     public RestResponse<QuickWinResponse> transition(

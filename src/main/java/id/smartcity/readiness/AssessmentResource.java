@@ -118,10 +118,7 @@ public class AssessmentResource {
     @GET
     @Path("/readiness-assessments/{id}")
     @Operation(operationId = "getReadinessAssessment", summary = "Get one assessment with its scores")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     public RestResponse<AssessmentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadinessAssessment a = service.find(regionCode, id);
@@ -158,10 +155,7 @@ public class AssessmentResource {
             description = "On the framework version's scale with at most its decimals (1.0 to 5.0 with one decimal"
                     + " for a version without a scale); a 400 names the indicator and what the framework allows."
                     + " Links are stored as given and never fetched by the server.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> score(
             @PathParam("id") UUID id,
@@ -203,10 +197,7 @@ public class AssessmentResource {
                         schema = @Schema(type = SchemaType.STRING, maxLength = 262144),
                         example = "indicator,score,evidence\r\nOUTCOME_SCORE,3.25,Laporan evaluasi 2024\r\n")
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> scores(
             @PathParam("id") UUID id,
@@ -243,10 +234,7 @@ public class AssessmentResource {
     @Path("/readiness-assessments/{id}/scores/{indicatorCode}")
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "deleteReadinessScore", summary = "Remove one indicator's score from a DRAFT")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> unscore(
             @PathParam("id") UUID id,
@@ -275,10 +263,7 @@ public class AssessmentResource {
                     "DRAFT → SUBMITTED (coordinator or admin; 422 lists unscored indicators). SUBMITTED → VERIFIED"
                             + " (auditor or admin who did not submit it: four eyes, 403 otherwise). SUBMITTED → DRAFT with a reason."
                             + " A VERIFIED assessment never changes (409 lists what is allowed: nothing).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment in its new status",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "Unscored indicators; unscored lists them")
     public RestResponse<AssessmentResponse> transition(

@@ -68,10 +68,7 @@ public class FrameworkResource {
     @GET
     @Path("/{code}/versions/{version}")
     @Operation(operationId = "getFrameworkVersion", summary = "Get one framework version")
-    @APIResponse(
-            responseCode = "200",
-            description = "The version",
-            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The version")
     public RestResponse<FrameworkVersionResponse> get(
             @PathParam("code")
                     @Parameter(
@@ -130,10 +127,7 @@ public class FrameworkResource {
             operationId = "replaceFrameworkVersion",
             summary = "Correct a version no assessment uses yet (admin)",
             description = "409 once an assessment uses the version: create a new version instead.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The version",
-            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "409", description = "The version is in use and immutable")
     public RestResponse<FrameworkVersionResponse> replace(
             @PathParam("code")

@@ -128,15 +128,7 @@ public class RegionResource {
             summary = "Change a region (admin)",
             description = "JSON Merge Patch (RFC 7396) of the region's writable fields; code is read-only."
                     + " Send If-Match with the ETag you read to make sure nobody changed it in between.")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = UpdateRegionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = UpdateRegionRequest.class))
-            })
+    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateRegionRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The changed region",

@@ -119,10 +119,7 @@ public class StakeholderResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getStakeholder", summary = "Get one stakeholder")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stakeholder",
-            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stakeholder")
     public RestResponse<StakeholderResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Stakeholder s = service.find(regionCode, id);
@@ -155,10 +152,7 @@ public class StakeholderResource {
             summary = "Replace a stakeholder's fields",
             description =
                     "Every field as sent; active is kept when left out. Changing active needs coordinator or admin.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stakeholder",
-            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stakeholder")
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> replace(
             @PathParam("id") UUID id,
@@ -178,19 +172,8 @@ public class StakeholderResource {
             summary = "Change some of a stakeholder's fields",
             description = "JSON Merge Patch of StakeholderRequest. Setting active to false archives the stakeholder"
                     + " (coordinator or admin).")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = StakeholderRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = StakeholderRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The stakeholder",
-            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = StakeholderRequest.class)))
+    @APIResponse(responseCode = "200", description = "The stakeholder")
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> patch(
             @PathParam("id") UUID id,

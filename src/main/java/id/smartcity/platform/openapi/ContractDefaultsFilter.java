@@ -133,6 +133,13 @@ public class ContractDefaultsFilter implements OASFilter {
                 }
                 String name = body.getRef().substring(SCHEMAS.length());
                 Schema whole = components.getSchemas().get(name);
+                if (whole != null
+                        && whole.getExtensions() != null
+                        && whole.getExtensions().containsKey(MERGE_PATCH_OF)) {
+                    // Derived already: the media types of one body may share their schema.
+                    derivedNames.add(name);
+                    continue;
+                }
                 if (whole == null || whole.getProperties() == null) {
                     continue;
                 }
