@@ -66,7 +66,6 @@ public class BimtekStageResource {
     BimtekStageQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -80,12 +79,7 @@ public class BimtekStageResource {
     @APIResponse(
             responseCode = "200",
             description = "The stages, each with its sessions and attendance totals",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = BimtekStagePage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = BimtekStagePage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("cohortYear")

@@ -71,10 +71,7 @@ public class ChangeResource {
                             name = NEXT_CURSOR,
                             description = "The cursor to pass as after next time (also nextCursor in JSON)",
                             schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]+$", maxLength = 40)),
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(
             responseCode = "503",
             description = "Too many long polls are waiting on this instance (or the database cannot be reached for a"

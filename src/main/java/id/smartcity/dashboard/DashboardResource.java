@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -35,8 +34,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current content")
     public RestResponse<DashboardResponse> get(
-            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @PathParam("regionCode") String regionCode, @HeaderParam("If-None-Match") String ifNoneMatch) {
         DashboardCache.Entry dashboard = service.dashboard(regionCode);
         return ETags.ok(dashboard.body(), dashboard.etag(), ifNoneMatch);
     }

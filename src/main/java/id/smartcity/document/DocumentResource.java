@@ -84,7 +84,6 @@ public class DocumentResource {
     PersonalData personalData;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -99,10 +98,7 @@ public class DocumentResource {
     @APIResponse(
             responseCode = "200",
             description = "The documents' records (not their content)",
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = DocumentPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("ownerType") @Parameter(schema = @Schema(implementation = DocumentOwnerType.class))

@@ -73,7 +73,6 @@ public class FgdSessionResource {
     FgdMapper mapper;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -87,12 +86,7 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "200",
             description = "The sessions",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = FgdSessionPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = FgdSessionPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
@@ -160,8 +154,7 @@ public class FgdSessionResource {
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> replace(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid FgdSessionRequest request) {
         FgdSession s = service.replace(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);
@@ -177,10 +170,7 @@ public class FgdSessionResource {
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         FgdSession s = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(s), s.version, null);
     }
@@ -199,8 +189,7 @@ public class FgdSessionResource {
     @APIResponse(responseCode = "422", description = "HELD without an attendee or without minutes; missing lists what")
     public RestResponse<FgdSessionResponse> transition(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid FgdTransitionRequest request) {
         FgdSession s = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);

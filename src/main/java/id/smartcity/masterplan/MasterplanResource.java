@@ -60,7 +60,6 @@ public class MasterplanResource {
     MasterplanQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -120,10 +119,7 @@ public class MasterplanResource {
     @APIResponse(responseCode = "409", description = "Not a DRAFT: IN_REVIEW, or ENACTED/SUPERSEDED (immutable)")
     @APIResponse(responseCode = "422", description = "A new startYear puts a program outside its horizon")
     public RestResponse<MasterplanResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         Masterplan m = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(queries.response(m), m.version, null);
     }
@@ -155,8 +151,7 @@ public class MasterplanResource {
     @APIResponse(responseCode = "422", description = "A reason or the regulation is missing")
     public RestResponse<MasterplanResponse> transition(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MasterplanTransitionRequest request) {
         Masterplan m = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(queries.response(m), m.version, null);

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,7 +36,6 @@ public class MasterplanViewResource {
     RoadmapQueries roadmaps;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")
@@ -69,12 +67,7 @@ public class MasterplanViewResource {
     @APIResponse(
             responseCode = "200",
             description = "The roadmap",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = RoadmapResponse.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = RoadmapResponse.class)))
     public Response roadmap(HttpHeaders headers) {
         RoadmapResponse r = roadmaps.roadmap(regionCode, id);
         if (Csv.wanted(headers)) {

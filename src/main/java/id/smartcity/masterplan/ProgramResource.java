@@ -65,7 +65,6 @@ public class ProgramResource {
     MasterplanQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")

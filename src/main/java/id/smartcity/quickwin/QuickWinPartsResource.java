@@ -69,7 +69,6 @@ public class QuickWinPartsResource {
     QuickWinMapper mapper;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")

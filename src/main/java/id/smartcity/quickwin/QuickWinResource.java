@@ -77,7 +77,6 @@ public class QuickWinResource {
     QuickWinQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -91,10 +90,7 @@ public class QuickWinResource {
     @APIResponse(
             responseCode = "200",
             description = "The quick wins",
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuickWinPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = QuickWinPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
@@ -170,10 +166,7 @@ public class QuickWinResource {
             responseCode = "422",
             description = "Session or stakeholders of another region, or a session of another dimension")
     public RestResponse<QuickWinResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         QuickWin q = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(queries.response(q), q.version, null);
     }
@@ -195,8 +188,7 @@ public class QuickWinResource {
     @APIResponse(responseCode = "422", description = "COMPLETED below 100 % progress without a reason")
     public RestResponse<QuickWinResponse> transition(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid QuickWinTransitionRequest request) {
         QuickWin q = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(queries.response(q), q.version, null);

@@ -85,7 +85,6 @@ public class AssessmentResource {
     Validator validator;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -286,12 +285,7 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The result",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ResultResponse.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = ResultResponse.class)))
     public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
         ResultResponse r = results.result(service.find(regionCode, id));
         if (Csv.wanted(headers)) {

@@ -149,8 +149,7 @@ public class FrameworkResource {
                                             minimum = "1",
                                             maximum = SchemaLimits.INT32_MAX))
                     int version,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid FrameworkRequest request) {
         FrameworkVersion f = service.replace(code, version, ifMatch, request);
         return ETags.ok(service.toResponse(f), f.rowVersion, null);

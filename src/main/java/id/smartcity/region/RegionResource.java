@@ -91,7 +91,7 @@ public class RegionResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RegionResponse.class)))
     public RestResponse<RegionResponse> get(
-            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
+            @PathParam("regionCode") String regionCode,
             @HeaderParam("If-None-Match") @Parameter(description = "ETag of the copy the caller holds")
                     String ifNoneMatch) {
         Region region = service.find(regionCode);
@@ -139,10 +139,7 @@ public class RegionResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RegionResponse.class)))
     public RestResponse<RegionResponse> patch(
-            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("regionCode") String regionCode, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         RegionResponse updated = service.patch(regionCode, ifMatch, patch);
         return ETags.ok(updated, updated.version(), null);
     }

@@ -68,7 +68,6 @@ public class StakeholderResource {
     PersonalData personalData;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -82,12 +81,7 @@ public class StakeholderResource {
     @APIResponse(
             responseCode = "200",
             description = "The stakeholders",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = StakeholderPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = StakeholderPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
@@ -156,8 +150,7 @@ public class StakeholderResource {
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> replace(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid StakeholderRequest request) {
         Stakeholder s = service.replace(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
@@ -176,10 +169,7 @@ public class StakeholderResource {
     @APIResponse(responseCode = "200", description = "The stakeholder")
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         Stakeholder s = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
     }

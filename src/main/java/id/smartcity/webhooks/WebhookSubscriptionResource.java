@@ -124,10 +124,7 @@ public class WebhookSubscriptionResource {
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
     @APIResponse(responseCode = "422", description = "targetUrl resolves to a private or reserved address")
     public RestResponse<WebhookSubscriptionResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         WebhookSubscription s = service.patch(id, ifMatch, patch);
         return ETags.ok(WebhookMapper.toResponse(s, null), s.version, null);
     }
@@ -155,9 +152,7 @@ public class WebhookSubscriptionResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
     public RestResponse<WebhookSubscriptionResponse> rotateSecret(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         WebhookSubscriptionService.WithSecret rotated = service.rotateSecret(id, ifMatch);
         return ETags.ok(
                 WebhookMapper.toResponse(rotated.subscription(), rotated.secret()),
