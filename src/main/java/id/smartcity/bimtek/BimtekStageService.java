@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +61,7 @@ public class BimtekStageService {
 
     @Transactional
     public BimtekStage create(String regionCode, BimtekStageRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         check(regionCode, request);
         unique(regionCode, request, null);
         BimtekStage s = new BimtekStage();
@@ -121,17 +120,18 @@ public class BimtekStageService {
                             null)
                     .with("missing", missing));
         }
-        Map<String, Object> before = Map.of("status", s.status.name());
+        BimtekStatus from = s.status;
         s.status = request.to();
         s.statusReason = request.reason().strip();
         s.statusChangedAt = TimestampedEntity.now();
-        audit.record(
+        audit.statusChanged(
                 AuditAction.TRANSITION,
                 BimtekStage.AUDIT_TYPE,
                 s.id.toString(),
                 regionCode,
-                before,
-                Map.of("status", s.status.name(), "reason", s.statusReason));
+                from,
+                s.status,
+                s.statusReason);
         stages.flush();
         return s;
     }

@@ -82,7 +82,7 @@ public class DocumentService {
 
     /** 404 unless the caller sees the region: checked before an upload's body is read. */
     public void requireRegion(String regionCode) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
     }
 
     @Transactional
@@ -138,17 +138,12 @@ public class DocumentService {
         if (d.status != DocumentStatus.ACTIVE) {
             throw ApiException.conflict("The document is " + d.status + "; only an ACTIVE document is archived");
         }
-        Map<String, Object> before = Map.of("status", d.status.name());
+        DocumentStatus from = d.status;
         d.status = DocumentStatus.ARCHIVED;
         d.statusReason = reason.strip();
         d.statusChangedAt = TimestampedEntity.now();
-        audit.record(
-                AuditAction.ARCHIVE,
-                Document.AUDIT_TYPE,
-                d.id.toString(),
-                regionCode,
-                before,
-                Map.of("status", d.status.name(), "reason", d.statusReason));
+        audit.statusChanged(
+                AuditAction.ARCHIVE, Document.AUDIT_TYPE, d.id.toString(), regionCode, from, d.status, d.statusReason);
         documents.flush();
         return d;
     }

@@ -69,7 +69,7 @@ public class AssessmentService {
 
     @Transactional
     public ReadinessAssessment create(String regionCode, CreateAssessmentRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         FrameworkVersion framework = frameworks.find(request.frameworkCode(), request.frameworkVersion());
         if (assessments.exists(regionCode, framework.id, request.period())) {
             throw ApiException.conflict("Region " + regionCode + " already has an assessment under "
@@ -139,8 +139,7 @@ public class AssessmentService {
     @Transactional
     public ReadinessAssessment transition(
             String regionCode, UUID id, String ifMatch, AssessmentTransitionRequest request) {
-        ReadinessAssessment a = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, a.version);
+        ReadinessAssessment a = locked(regionCode, id, ifMatch);
         AssessmentStatus to = request.to();
         if (!a.status.canBecome(to)) {
             throw ApiException.illegalTransition("assessment", a.status, to, a.status.allowedNext());
@@ -205,11 +204,16 @@ public class AssessmentService {
         return a;
     }
 
-    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
-    private ReadinessAssessment locked(String regionCode, UUID id) {
-        return assessments
+    /**
+     * The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail), its If-Match
+     * checked when given.
+     */
+    private ReadinessAssessment locked(String regionCode, UUID id, String ifMatch) {
+        ReadinessAssessment a = assessments
                 .lockedInRegion(regionCode, id)
                 .orElseThrow(() -> ApiException.notFound("Readiness assessment " + id));
+        ETags.checkIfMatch(ifMatch, a.version);
+        return a;
     }
 
     public ReadinessAssessment find(String regionCode, UUID id) {
@@ -225,8 +229,7 @@ public class AssessmentService {
     }
 
     ReadinessAssessment draft(String regionCode, UUID id, String ifMatch) {
-        ReadinessAssessment a = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, a.version);
+        ReadinessAssessment a = locked(regionCode, id, ifMatch);
         if (a.status != AssessmentStatus.DRAFT) {
             throw ApiException.conflict("The assessment is " + a.status + "; only a DRAFT is scored"
                     + (a.status == AssessmentStatus.VERIFIED ? " (a VERIFIED assessment never changes)" : ""));

@@ -71,7 +71,7 @@ public class StakeholderService {
 
     @Transactional
     public Stakeholder create(String regionCode, StakeholderRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         String phone = checked(request);
         if (Boolean.FALSE.equals(request.active())) {
             requireArchiver();
@@ -89,16 +89,14 @@ public class StakeholderService {
     /** Full update (PUT): every field as given; {@code active} kept when left out. */
     @Transactional
     public Stakeholder replace(String regionCode, UUID id, String ifMatch, StakeholderRequest request) {
-        Stakeholder s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        Stakeholder s = locked(regionCode, id, ifMatch);
         return update(s, request);
     }
 
     /** Partial update: a JSON Merge Patch of the writable state. */
     @Transactional
     public Stakeholder patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        Stakeholder s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        Stakeholder s = locked(regionCode, id, ifMatch);
         return update(s, mergePatch.apply(mapper.toState(s), patch, StakeholderRequest.class));
     }
 
@@ -108,8 +106,7 @@ public class StakeholderService {
      */
     @Transactional
     public void delete(String regionCode, UUID id, String ifMatch) {
-        Stakeholder s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        Stakeholder s = locked(regionCode, id, ifMatch);
         if (stakeholders.isReferenced(id)) {
             throw ApiException.conflict("Stakeholder " + id + " is referenced by FGD sessions or quick wins and cannot"
                     + " be deleted; archive it instead by setting active to false");
@@ -141,11 +138,16 @@ public class StakeholderService {
         return s;
     }
 
-    /** The stakeholder for a write: row-locked until the transaction ends (lock order: AuditTrail). */
-    private Stakeholder locked(String regionCode, UUID id) {
-        return stakeholders
+    /**
+     * The stakeholder for a write: row-locked until the transaction ends (lock order: AuditTrail), its If-Match
+     * checked when given.
+     */
+    private Stakeholder locked(String regionCode, UUID id, String ifMatch) {
+        Stakeholder s = stakeholders
                 .lockedInRegion(regionCode, id)
                 .orElseThrow(() -> ApiException.notFound("Stakeholder " + id));
+        ETags.checkIfMatch(ifMatch, s.version);
+        return s;
     }
 
     Stakeholder find(String regionCode, UUID id) {
