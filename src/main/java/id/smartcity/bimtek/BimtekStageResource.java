@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,10 +53,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class BimtekStageResource {
 
     static final int CSV_MAX_ROWS = 10_000;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "cohortYear", "cohortYear",
-            "stageNumber", "stageNumber",
-            "title", "title");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("cohortYear", "stageNumber", "title");
 
     @Inject
     BimtekStageService service;
@@ -97,14 +93,14 @@ public class BimtekStageResource {
                 Params.integer("cohortYear", cohortYear, 2017, 2100),
                 Params.enumValue("status", status, BimtekStatus.class));
         PageRequest page = PageRequest.of(params, SORTABLE, "cohortYear,stageNumber", "id");
-        if (Csv.wanted(headers)) {
-            List<BimtekStageResponse> rows =
-                    queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment(
-                    "bimtek-stages-" + regionCode + ".csv", CsvBody.of(BimtekCsv::header, rows, BimtekCsv::row));
-        }
-        return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "bimtek-stages-" + regionCode + ".csv",
+                () -> CsvBody.of(
+                        BimtekCsv::header,
+                        queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
+                        BimtekCsv::row),
+                () -> queries.page(regionCode, filter, page));
     }
 
     @GET

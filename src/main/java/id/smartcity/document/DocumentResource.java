@@ -40,7 +40,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,11 +70,7 @@ public class DocumentResource {
     /** The contract's bound of a file: the default limit (smartcity.documents.max-file-size, 25 MiB). */
     static final int MAX_FILE = 25 * 1024 * 1024;
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "createdAt", "createdAt",
-            "title", "title",
-            "sizeBytes", "sizeBytes",
-            "kind", "kind");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("createdAt", "title", "sizeBytes", "kind");
 
     @Inject
     DocumentService service;
@@ -122,14 +117,14 @@ public class DocumentResource {
                 Params.enumValue("status", status, DocumentStatus.class),
                 sha256);
         PageRequest page = PageRequest.of(params, SORTABLE, "createdAt", "id");
-        if (Csv.wanted(headers)) {
-            List<DocumentResponse> rows =
-                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment(
-                    "documents-" + regionCode + ".csv", CsvBody.of(DocumentCsv::header, rows, DocumentCsv::row));
-        }
-        return Response.ok(service.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "documents-" + regionCode + ".csv",
+                () -> CsvBody.of(
+                        DocumentCsv::header,
+                        service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
+                        DocumentCsv::row),
+                () -> service.page(regionCode, filter, page));
     }
 
     @POST

@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,15 +55,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class FgdSessionResource {
 
     static final int CSV_MAX_ROWS = 10_000;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "scheduledStart",
-            "scheduledStart",
-            "title",
-            "title",
-            "bimtekStage",
-            "bimtekStage",
-            "dimension",
-            "dimension");
+    private static final Map<String, String> SORTABLE =
+            PageRequest.sortable("scheduledStart", "title", "bimtekStage", "dimension");
 
     @Inject
     FgdService service;
@@ -110,13 +102,14 @@ public class FgdSessionResource {
                 Params.time("from", from),
                 Params.time("to", to));
         PageRequest page = PageRequest.of(params, SORTABLE, "scheduledStart", "id");
-        if (Csv.wanted(headers)) {
-            List<FgdSessionResponse> rows =
-                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment("fgd-sessions-" + regionCode + ".csv", CsvBody.of(FgdCsv::header, rows, FgdCsv::row));
-        }
-        return Response.ok(service.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "fgd-sessions-" + regionCode + ".csv",
+                () -> CsvBody.of(
+                        FgdCsv::header,
+                        service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
+                        FgdCsv::row),
+                () -> service.page(regionCode, filter, page));
     }
 
     @GET

@@ -51,7 +51,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class MasterplanResource {
 
     private static final Map<String, String> SORTABLE =
-            Map.of("number", "number", "status", "status", "startYear", "startYear", "createdAt", "createdAt");
+            PageRequest.sortable("number", "status", "startYear", "createdAt");
 
     @Inject
     MasterplanService service;

@@ -70,11 +70,10 @@ public class MasterplanViewResource {
             content = @Content(schema = @Schema(implementation = RoadmapResponse.class)))
     public Response roadmap(HttpHeaders headers) {
         RoadmapResponse r = roadmaps.roadmap(regionCode, id);
-        if (Csv.wanted(headers)) {
-            return Csv.attachment(
-                    "masterplan-" + regionCode + "-v" + r.number() + "-roadmap.csv",
-                    new CsvBody(w -> MasterplanCsv.write(w, r)));
-        }
-        return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        return Csv.negotiated(
+                headers,
+                "masterplan-" + regionCode + "-v" + r.number() + "-roadmap.csv",
+                () -> new CsvBody(w -> MasterplanCsv.write(w, r)),
+                () -> r);
     }
 }

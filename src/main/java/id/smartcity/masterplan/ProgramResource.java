@@ -53,7 +53,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ProgramResource {
 
     private static final Map<String, String> SORTABLE =
-            Map.of("title", "title", "dimension", "dimension", "startYear", "startYear", "horizon", "horizon");
+            PageRequest.sortable("title", "dimension", "startYear", "horizon");
 
     @Inject
     ProgramService service;

@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,17 +57,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class QuickWinResource {
 
     static final int CSV_MAX_ROWS = 10_000;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "title",
-            "title",
-            "targetYear",
-            "targetYear",
-            "plannedBudget",
-            "plannedBudget",
-            "status",
-            "status",
-            "createdAt",
-            "createdAt");
+    private static final Map<String, String> SORTABLE =
+            PageRequest.sortable("title", "targetYear", "plannedBudget", "status", "createdAt");
 
     @Inject
     QuickWinService service;
@@ -117,14 +107,14 @@ public class QuickWinResource {
                 Params.uuid("leadStakeholderId", lead),
                 Params.text("q", q, 100));
         PageRequest page = PageRequest.of(params, SORTABLE, "title", "id");
-        if (Csv.wanted(headers)) {
-            List<QuickWinResponse> rows =
-                    queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment(
-                    "quick-wins-" + regionCode + ".csv", CsvBody.of(QuickWinCsv::header, rows, QuickWinCsv::row));
-        }
-        return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "quick-wins-" + regionCode + ".csv",
+                () -> CsvBody.of(
+                        QuickWinCsv::header,
+                        queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
+                        QuickWinCsv::row),
+                () -> queries.page(regionCode, filter, page));
     }
 
     @GET

@@ -64,7 +64,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Readiness", description = "Readiness assessments of a region: scores, workflow, explained results, trend")
 public class AssessmentResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("period", "period", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("period", "createdAt");
 
     @Inject
     AssessmentService service;
@@ -288,10 +288,8 @@ public class AssessmentResource {
             content = @Content(schema = @Schema(implementation = ResultResponse.class)))
     public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
         ResultResponse r = results.result(service.find(regionCode, id));
-        if (Csv.wanted(headers)) {
-            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", ReadinessCsv.body(r));
-        }
-        return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        return Csv.negotiated(
+                headers, "readiness-" + regionCode + "-" + r.period() + ".csv", () -> ReadinessCsv.body(r), () -> r);
     }
 
     @GET

@@ -47,8 +47,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Regions", description = "Regencies and cities: the tenants of the API")
 public class RegionResource {
 
-    private static final Map<String, String> SORTABLE =
-            Map.of("code", "code", "name", "name", "province", "province", "cohortYear", "cohortYear");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("code", "name", "province", "cohortYear");
 
     @Inject
     RegionService service;

@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +55,7 @@ public class StakeholderResource {
 
     static final int CSV_MAX_ROWS = 10_000;
     private static final Map<String, String> SORTABLE =
-            Map.of("name", "name", "kind", "kind", "organisation", "organisation", "createdAt", "createdAt");
+            PageRequest.sortable("name", "kind", "organisation", "createdAt");
 
     @Inject
     StakeholderService service;
@@ -101,13 +100,13 @@ public class StakeholderResource {
                 Params.text("q", q, 100));
         PageRequest page = PageRequest.of(params, SORTABLE, "name", "id");
         boolean personal = personalData.visible();
-        if (Csv.wanted(headers)) {
-            List<StakeholderResponse> rows =
-                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS), personal);
-            return Csv.attachment("stakeholders-" + regionCode + ".csv", StakeholderCsv.body(rows, personal));
-        }
-        return Response.ok(service.list(regionCode, filter, page, personal), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "stakeholders-" + regionCode + ".csv",
+                () -> StakeholderCsv.body(
+                        service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS), personal),
+                        personal),
+                () -> service.list(regionCode, filter, page, personal));
     }
 
     @GET

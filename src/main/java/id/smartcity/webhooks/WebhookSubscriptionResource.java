@@ -49,8 +49,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         description = "Change events pushed to integrating systems (admins, and service accounts for themselves)")
 public class WebhookSubscriptionResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "targetUrl", "targetUrl");
-    private static final Map<String, String> DELIVERY_SORTABLE = Map.of("attemptedAt", "attemptedAt");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("createdAt", "targetUrl");
+    private static final Map<String, String> DELIVERY_SORTABLE = PageRequest.sortable("attemptedAt");
 
     @Inject
     WebhookSubscriptionService service;
