@@ -140,43 +140,13 @@ public class DocumentResource {
                     + " says otherwise is a 415. The SHA-256 is computed while the file streams and recorded in the"
                     + " audit event; the same content uploaded twice in a region is stored once. Limits: the file"
                     + " size (25 MB by default) and the region's quota, both 413.")
+    // The raw file types follow the form: DocumentUploadContract, from the types the upload allows.
     @RequestBody(
             required = true,
-            content = {
-                @Content(
-                        mediaType = MediaType.MULTIPART_FORM_DATA,
-                        schema = @Schema(implementation = DocumentForm.class)),
-                @Content(
-                        mediaType = "application/pdf",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "image/png",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "image/jpeg",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "image/webp",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.oasis.opendocument.text",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.oasis.opendocument.spreadsheet",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = Csv.MEDIA_TYPE,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_OCTET_STREAM,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE))
-            })
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = DocumentForm.class)))
     @APIResponse(
             responseCode = "201",
             description = "Stored; its SHA-256 is in the record and in the audit event",

@@ -157,19 +157,10 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> score(
-            @PathParam("id") UUID id,
-            @PathParam("indicatorCode")
-                    @Parameter(
-                            description = "Indicator code, e.g. SDM",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = FrameworkDefinition.CODE,
-                                            maxLength = 40))
-                    String indicatorCode,
+            @BeanParam ScoreKey key,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid ScoreRequest request) {
-        ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
+        ReadinessAssessment a = service.score(regionCode, key.id, key.indicatorCode, ifMatch, request);
         return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
@@ -236,18 +227,9 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> unscore(
-            @PathParam("id") UUID id,
-            @PathParam("indicatorCode")
-                    @Parameter(
-                            description = "Indicator code, e.g. SDM",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = FrameworkDefinition.CODE,
-                                            maxLength = 40))
-                    String indicatorCode,
+            @BeanParam ScoreKey key,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
-        ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
+        ReadinessAssessment a = service.unscore(regionCode, key.id, key.indicatorCode, ifMatch);
         return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
@@ -319,4 +301,17 @@ public class AssessmentResource {
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "ReadinessAssessmentPage")
     static final class AssessmentPage extends PageSchema<AssessmentResponse> {}
+
+    /** The path of one indicator's score: {@code /readiness-assessments/{id}/scores/{indicatorCode}}. */
+    public static class ScoreKey {
+
+        @PathParam("id")
+        UUID id;
+
+        @PathParam("indicatorCode")
+        @Parameter(
+                description = "Indicator code, e.g. SDM",
+                schema = @Schema(type = SchemaType.STRING, pattern = FrameworkDefinition.CODE, maxLength = 40))
+        String indicatorCode;
+    }
 }
