@@ -5,7 +5,6 @@ import id.smartcity.bimtek.api.BimtekStageRequest;
 import id.smartcity.bimtek.api.BimtekStageResponse;
 import id.smartcity.bimtek.api.BimtekTransitionRequest;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.PageParams;
@@ -96,10 +95,7 @@ public class BimtekStageResource {
         return Csv.negotiated(
                 headers,
                 "bimtek-stages-" + regionCode + ".csv",
-                () -> CsvBody.of(
-                        BimtekCsv::header,
-                        queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
-                        BimtekCsv::row),
+                () -> BimtekCsv.body(queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
                 () -> queries.page(regionCode, filter, page));
     }
 

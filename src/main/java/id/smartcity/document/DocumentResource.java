@@ -6,7 +6,6 @@ import id.smartcity.document.api.DocumentVerificationResponse;
 import id.smartcity.platform.http.ByteRange;
 import id.smartcity.platform.http.ContentDisposition;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
@@ -120,10 +119,7 @@ public class DocumentResource {
         return Csv.negotiated(
                 headers,
                 "documents-" + regionCode + ".csv",
-                () -> CsvBody.of(
-                        DocumentCsv::header,
-                        service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
-                        DocumentCsv::row),
+                () -> DocumentCsv.body(service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
                 () -> service.page(regionCode, filter, page));
     }
 

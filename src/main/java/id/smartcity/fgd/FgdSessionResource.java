@@ -6,7 +6,6 @@ import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
 import id.smartcity.fgd.api.FgdTransitionRequest;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.PageParams;
@@ -105,10 +104,7 @@ public class FgdSessionResource {
         return Csv.negotiated(
                 headers,
                 "fgd-sessions-" + regionCode + ".csv",
-                () -> CsvBody.of(
-                        FgdCsv::header,
-                        service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
-                        FgdCsv::row),
+                () -> FgdCsv.body(service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
                 () -> service.page(regionCode, filter, page));
     }
 

@@ -3,7 +3,6 @@ package id.smartcity.quickwin;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
@@ -110,10 +109,7 @@ public class QuickWinResource {
         return Csv.negotiated(
                 headers,
                 "quick-wins-" + regionCode + ".csv",
-                () -> CsvBody.of(
-                        QuickWinCsv::header,
-                        queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS)),
-                        QuickWinCsv::row),
+                () -> QuickWinCsv.body(queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
                 () -> queries.page(regionCode, filter, page));
     }
 
