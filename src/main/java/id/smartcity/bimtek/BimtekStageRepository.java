@@ -28,6 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BimtekStageRepository extends RegionScopedRepository<BimtekStage> {
 
+    public BimtekStageRepository() {
+        super("Bimtek stage");
+    }
+
     /** At most this many sessions are shown with a stage. */
     public static final int MAX_SESSIONS = 100;
 

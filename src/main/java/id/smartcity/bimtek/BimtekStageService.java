@@ -152,20 +152,16 @@ public class BimtekStageService {
     }
 
     public BimtekStage find(String regionCode, UUID id) {
-        return stages.findInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        return stages.found(regionCode, id);
     }
 
     /** The stage for a write: row-locked until the transaction ends, its tag checked (412 when stale). */
     private BimtekStage locked(String regionCode, UUID id, String ifMatch) {
-        BimtekStage s = stages.lockedInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        BimtekStage s = stages.lockedInRegion(regionCode, id).orElseThrow(() -> stages.notFound(id));
         if (ifMatch != null) {
             ETags.checkIfMatch(ifMatch, BimtekStageQueries.tag(queries.response(s)));
         }
         return s;
-    }
-
-    private static ApiException notFound(UUID id) {
-        return ApiException.notFound("Bimtek stage " + id);
     }
 
     private void unique(String regionCode, BimtekStageRequest r, UUID except) {

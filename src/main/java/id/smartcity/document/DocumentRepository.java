@@ -16,6 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DocumentRepository extends RegionScopedRepository<Document> {
 
+    public DocumentRepository() {
+        super("Document");
+    }
+
     public PanacheQuery<Document> search(String regionCode, DocumentFilter f, Sort sort) {
         return find(
                 where(regionCode)

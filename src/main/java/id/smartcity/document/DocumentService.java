@@ -3,7 +3,6 @@ package id.smartcity.document;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.document.api.DocumentResponse;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
@@ -134,7 +133,7 @@ public class DocumentService {
     /** ACTIVE → ARCHIVED, with a reason; the content stays downloadable. */
     @Transactional
     public Document archive(String regionCode, UUID id, String ifMatch, String reason) {
-        Document d = locked(regionCode, id, ifMatch);
+        Document d = documents.locked(regionCode, id, ifMatch);
         if (d.status != DocumentStatus.ACTIVE) {
             throw ApiException.conflict("The document is " + d.status + "; only an ACTIVE document is archived");
         }
@@ -161,7 +160,7 @@ public class DocumentService {
         if (StrictText.length(reason) > 500) {
             throw ApiException.invalid("reason", "must be at most 500 characters");
         }
-        Document d = locked(regionCode, id, ifMatch);
+        Document d = documents.locked(regionCode, id, ifMatch);
         if (d.status == DocumentStatus.REMOVED) {
             throw ApiException.conflict("The document's content was removed already");
         }
@@ -206,7 +205,7 @@ public class DocumentService {
     }
 
     public Document find(String regionCode, UUID id) {
-        return documents.findInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        return documents.found(regionCode, id);
     }
 
     /** The stored bytes, streamed: 410 when an admin removed them. */
@@ -282,19 +281,6 @@ public class DocumentService {
             long storedSize,
             Long auditEventId,
             String detail) {}
-
-    /** The row for a write: locked until the transaction ends, its version checked (412 when stale). */
-    private Document locked(String regionCode, UUID id, String ifMatch) {
-        Document d = documents.lockedInRegion(regionCode, id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null) {
-            ETags.checkIfMatch(ifMatch, d.version);
-        }
-        return d;
-    }
-
-    private static ApiException notFound(UUID id) {
-        return ApiException.notFound("Document " + id);
-    }
 
     /** What the audit trail records of an upload: everything but the bytes, the SHA-256 included. */
     static Map<String, Object> state(Document d) {

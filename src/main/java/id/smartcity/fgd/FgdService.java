@@ -13,7 +13,6 @@ import id.smartcity.fgd.api.FgdTransitionRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.MinutesRequest;
 import id.smartcity.fgd.api.ParticipantResponse;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
@@ -89,20 +88,20 @@ public class FgdService {
 
     @Transactional
     public FgdSession replace(String regionCode, UUID id, String ifMatch, FgdSessionRequest request) {
-        FgdSession s = locked(regionCode, id, ifMatch);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         return update(s, request);
     }
 
     @Transactional
     public FgdSession patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        FgdSession s = locked(regionCode, id, ifMatch);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         return update(s, mergePatch.apply(mapper.toState(s), patch, FgdSessionRequest.class));
     }
 
     /** PLANNED → HELD (with an attendee and minutes) or CANCELLED; anything else is 409. */
     @Transactional
     public FgdSession transition(String regionCode, UUID id, String ifMatch, FgdTransitionRequest request) {
-        FgdSession s = locked(regionCode, id, ifMatch);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         if (!s.status.canBecome(request.to())) {
             throw ApiException.illegalTransition("session", s.status, request.to(), s.status.allowedNext());
         }
@@ -290,19 +289,8 @@ public class FgdService {
         return Paging.page(participants.ofSession(s.id, page.sort()), page, mapper::toResponse);
     }
 
-    /**
-     * The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail), its If-Match
-     * checked when given.
-     */
-    private FgdSession locked(String regionCode, UUID id, String ifMatch) {
-        FgdSession s =
-                sessions.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("FGD session " + id));
-        ETags.checkIfMatch(ifMatch, s.version);
-        return s;
-    }
-
     public FgdSession find(String regionCode, UUID id) {
-        return sessions.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("FGD session " + id));
+        return sessions.found(regionCode, id);
     }
 
     private FgdSession update(FgdSession s, FgdSessionRequest request) {
@@ -320,7 +308,7 @@ public class FgdService {
 
     /** Participants and minutes: changeable while PLANNED; once HELD, by coordinators only. */
     private FgdSession findForParticipants(String regionCode, UUID id, String ifMatch) {
-        FgdSession s = locked(regionCode, id, ifMatch);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         if (s.status == FgdStatus.CANCELLED) {
             throw ApiException.conflict("The session is CANCELLED; its participants and minutes are final");
         }

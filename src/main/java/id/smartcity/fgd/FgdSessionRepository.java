@@ -9,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FgdSessionRepository extends RegionScopedRepository<FgdSession> {
 
+    public FgdSessionRepository() {
+        super("FGD session");
+    }
+
     public PanacheQuery<FgdSession> search(String regionCode, FgdSessionFilter f, Sort sort) {
         return find(
                 where(regionCode)

@@ -16,6 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MasterplanRepository extends RegionScopedRepository<Masterplan> {
 
+    public MasterplanRepository() {
+        super("Masterplan");
+    }
+
     public PanacheQuery<Masterplan> search(String regionCode, MasterplanFilter f, Sort sort) {
         return find(where(regionCode).and("status", "status = :status", f.status()), sort);
     }

@@ -131,8 +131,7 @@ public class MasterplanService {
 
     @Transactional
     public void delete(String regionCode, UUID id, String ifMatch) {
-        Masterplan m = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, m.version);
+        Masterplan m = masterplans.locked(regionCode, id, ifMatch);
         if (m.status != MasterplanStatus.DRAFT) {
             throw ApiException.conflict("Masterplan version " + m.number + " is " + m.status
                     + "; only a DRAFT is deleted (send an IN_REVIEW version back to DRAFT first)");
@@ -151,8 +150,7 @@ public class MasterplanService {
             // Lock order: the region, then the versions (create takes the region first too).
             regions.lockedVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         }
-        Masterplan m = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, m.version);
+        Masterplan m = masterplans.locked(regionCode, id, ifMatch);
         if (!m.status.canBecome(to)) {
             throw ApiException.illegalTransition("masterplan version", m.status, to, m.status.allowedNext());
         }
@@ -225,7 +223,7 @@ public class MasterplanService {
     }
 
     public Masterplan find(String regionCode, UUID id) {
-        return masterplans.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Masterplan " + id));
+        return masterplans.found(regionCode, id);
     }
 
     /** The version, locked for a write (lock order: AuditTrail). */

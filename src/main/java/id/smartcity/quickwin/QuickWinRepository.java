@@ -16,6 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class QuickWinRepository extends RegionScopedRepository<QuickWin> {
 
+    public QuickWinRepository() {
+        super("Quick win");
+    }
+
     /** A quick win's derived numbers, from the view quick_win_progress. */
     public record Derived(BigDecimal progress, String source, BigDecimal budgetRealised) {
         static final Derived NONE = new Derived(BigDecimal.ZERO, "NONE", BigDecimal.ZERO);

@@ -82,7 +82,7 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        QuickWin q = locked(regionCode, id, ifMatch);
+        QuickWin q = quickWins.locked(regionCode, id, ifMatch);
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict("The quick win is " + q.status + "; it no longer changes");
         }
@@ -97,7 +97,7 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin transition(String regionCode, UUID id, String ifMatch, QuickWinTransitionRequest request) {
-        QuickWin q = locked(regionCode, id, ifMatch);
+        QuickWin q = quickWins.locked(regionCode, id, ifMatch);
         QuickWinStatus to = request.to();
         if (!q.status.canBecome(to)) {
             throw ApiException.illegalTransition("quick win", q.status, to, q.status.allowedNext());
@@ -233,24 +233,13 @@ public class QuickWinService {
         return k;
     }
 
-    /**
-     * The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail), its If-Match
-     * checked when given.
-     */
-    private QuickWin locked(String regionCode, UUID id, String ifMatch) {
-        QuickWin q =
-                quickWins.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
-        ETags.checkIfMatch(ifMatch, q.version);
-        return q;
-    }
-
     public QuickWin find(String regionCode, UUID id) {
-        return quickWins.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
+        return quickWins.found(regionCode, id);
     }
 
     /** A quick win whose parts may change: not COMPLETED or CANCELLED. */
     private QuickWin open(String regionCode, UUID id) {
-        QuickWin q = locked(regionCode, id, null);
+        QuickWin q = quickWins.locked(regionCode, id, null);
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict(
                     "The quick win is " + q.status + "; its milestones, reports and KPIs are final");

@@ -14,6 +14,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssessmentRepository extends RegionScopedRepository<ReadinessAssessment> {
 
+    public AssessmentRepository() {
+        super("Readiness assessment");
+    }
+
     public PanacheQuery<ReadinessAssessment> search(
             String regionCode, AssessmentStatus status, String frameworkCode, Sort sort) {
         return find(

@@ -2,7 +2,6 @@ package id.smartcity.readiness;
 
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
@@ -139,7 +138,7 @@ public class AssessmentService {
     @Transactional
     public ReadinessAssessment transition(
             String regionCode, UUID id, String ifMatch, AssessmentTransitionRequest request) {
-        ReadinessAssessment a = locked(regionCode, id, ifMatch);
+        ReadinessAssessment a = assessments.locked(regionCode, id, ifMatch);
         AssessmentStatus to = request.to();
         if (!a.status.canBecome(to)) {
             throw ApiException.illegalTransition("assessment", a.status, to, a.status.allowedNext());
@@ -204,22 +203,8 @@ public class AssessmentService {
         return a;
     }
 
-    /**
-     * The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail), its If-Match
-     * checked when given.
-     */
-    private ReadinessAssessment locked(String regionCode, UUID id, String ifMatch) {
-        ReadinessAssessment a = assessments
-                .lockedInRegion(regionCode, id)
-                .orElseThrow(() -> ApiException.notFound("Readiness assessment " + id));
-        ETags.checkIfMatch(ifMatch, a.version);
-        return a;
-    }
-
     public ReadinessAssessment find(String regionCode, UUID id) {
-        return assessments
-                .findInRegion(regionCode, id)
-                .orElseThrow(() -> ApiException.notFound("Readiness assessment " + id));
+        return assessments.found(regionCode, id);
     }
 
     public static Map<String, BigDecimal> scores(ReadinessAssessment a) {
@@ -229,7 +214,7 @@ public class AssessmentService {
     }
 
     ReadinessAssessment draft(String regionCode, UUID id, String ifMatch) {
-        ReadinessAssessment a = locked(regionCode, id, ifMatch);
+        ReadinessAssessment a = assessments.locked(regionCode, id, ifMatch);
         if (a.status != AssessmentStatus.DRAFT) {
             throw ApiException.conflict("The assessment is " + a.status + "; only a DRAFT is scored"
                     + (a.status == AssessmentStatus.VERIFIED ? " (a VERIFIED assessment never changes)" : ""));

@@ -16,6 +16,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class StakeholderRepository extends RegionScopedRepository<Stakeholder> {
 
+    public StakeholderRepository() {
+        super("Stakeholder");
+    }
+
     public PanacheQuery<Stakeholder> search(String regionCode, StakeholderFilter f, Sort sort) {
         return find(
                 where(regionCode)

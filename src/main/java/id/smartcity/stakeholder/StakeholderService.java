@@ -3,7 +3,6 @@ package id.smartcity.stakeholder;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
@@ -89,14 +88,14 @@ public class StakeholderService {
     /** Full update (PUT): every field as given; {@code active} kept when left out. */
     @Transactional
     public Stakeholder replace(String regionCode, UUID id, String ifMatch, StakeholderRequest request) {
-        Stakeholder s = locked(regionCode, id, ifMatch);
+        Stakeholder s = stakeholders.locked(regionCode, id, ifMatch);
         return update(s, request);
     }
 
     /** Partial update: a JSON Merge Patch of the writable state. */
     @Transactional
     public Stakeholder patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        Stakeholder s = locked(regionCode, id, ifMatch);
+        Stakeholder s = stakeholders.locked(regionCode, id, ifMatch);
         return update(s, mergePatch.apply(mapper.toState(s), patch, StakeholderRequest.class));
     }
 
@@ -106,7 +105,7 @@ public class StakeholderService {
      */
     @Transactional
     public void delete(String regionCode, UUID id, String ifMatch) {
-        Stakeholder s = locked(regionCode, id, ifMatch);
+        Stakeholder s = stakeholders.locked(regionCode, id, ifMatch);
         if (stakeholders.isReferenced(id)) {
             throw ApiException.conflict("Stakeholder " + id + " is referenced by FGD sessions or quick wins and cannot"
                     + " be deleted; archive it instead by setting active to false");
@@ -138,20 +137,8 @@ public class StakeholderService {
         return s;
     }
 
-    /**
-     * The stakeholder for a write: row-locked until the transaction ends (lock order: AuditTrail), its If-Match
-     * checked when given.
-     */
-    private Stakeholder locked(String regionCode, UUID id, String ifMatch) {
-        Stakeholder s = stakeholders
-                .lockedInRegion(regionCode, id)
-                .orElseThrow(() -> ApiException.notFound("Stakeholder " + id));
-        ETags.checkIfMatch(ifMatch, s.version);
-        return s;
-    }
-
     Stakeholder find(String regionCode, UUID id) {
-        return stakeholders.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Stakeholder " + id));
+        return stakeholders.found(regionCode, id);
     }
 
     /** Validates what bean validation cannot; returns the normalised phone. */

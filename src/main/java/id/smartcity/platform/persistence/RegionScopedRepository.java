@@ -1,5 +1,7 @@
 package id.smartcity.platform.persistence;
 
+import id.smartcity.platform.http.ETags;
+import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -16,10 +18,33 @@ import java.util.UUID;
  * caller's regions in the query itself ({@link RegionScope#inRegion}): a row of another region is
  * never loaded and is answered as 404 like a row that does not exist.
  */
-public abstract class RegionScopedRepository<E> implements PanacheRepositoryBase<E, UUID> {
+public abstract class RegionScopedRepository<E extends RegionScopedEntity> implements PanacheRepositoryBase<E, UUID> {
 
     @Inject
     protected RegionScope scope;
+
+    /** What a row is called in a 404, e.g. {@code "FGD session"}. */
+    private final String noun;
+
+    protected RegionScopedRepository(String noun) {
+        this.noun = noun;
+    }
+
+    /** The row of the region, or 404. */
+    public E found(String regionCode, UUID id) {
+        return findInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The row for a write: locked ({@link #lockedInRegion}) or 404, its If-Match checked when given. */
+    public E locked(String regionCode, UUID id, String ifMatch) {
+        E row = lockedInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        ETags.checkIfMatch(ifMatch, row.version);
+        return row;
+    }
+
+    public ApiException notFound(UUID id) {
+        return ApiException.notFound(noun + " " + id);
+    }
 
     public Optional<E> findInRegion(String regionCode, UUID id) {
         return inRegion(regionCode, id, null);
