@@ -7,6 +7,7 @@ import id.smartcity.bimtek.api.BimtekStageRequest;
 import id.smartcity.bimtek.api.BimtekTransitionRequest;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -64,9 +65,7 @@ public class BimtekStageService {
         regions.visible(regionCode);
         check(regionCode, request);
         unique(regionCode, request, null);
-        BimtekStage s = new BimtekStage();
-        s.id = UUID.randomUUID();
-        s.regionCode = regionCode;
+        BimtekStage s = RegionScopedEntity.newIn(regionCode, BimtekStage::new);
         mapper.apply(request, s);
         stages.persist(s);
         audit.created(BimtekStage.AUDIT_TYPE, s.id.toString(), regionCode, mapper.toState(s));

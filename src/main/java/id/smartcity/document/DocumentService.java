@@ -8,6 +8,7 @@ import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.SpooledBody;
 import id.smartcity.platform.input.StrictText;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -111,9 +112,7 @@ public class DocumentService {
                 store.put(key, content.size(), bytes);
             }
         }
-        Document d = new Document();
-        d.id = UUID.randomUUID();
-        d.regionCode = regionCode;
+        Document d = RegionScopedEntity.newIn(regionCode, Document::new);
         d.title = in.title().strip();
         d.kind = in.kind();
         d.ownerType = in.ownerType();

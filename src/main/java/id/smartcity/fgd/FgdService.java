@@ -17,6 +17,7 @@ import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -77,9 +78,7 @@ public class FgdService {
     public FgdSession create(String regionCode, FgdSessionRequest request) {
         regions.visible(regionCode);
         check(regionCode, request, null);
-        FgdSession s = new FgdSession();
-        s.id = UUID.randomUUID();
-        s.regionCode = regionCode;
+        FgdSession s = RegionScopedEntity.newIn(regionCode, FgdSession::new);
         mapper.apply(request, s);
         sessions.persist(s);
         audit.created(FgdSession.AUDIT_TYPE, s.id.toString(), regionCode, mapper.toState(s));

@@ -7,6 +7,7 @@ import id.smartcity.masterplan.api.MasterplanRequest;
 import id.smartcity.masterplan.api.MasterplanTransitionRequest;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -69,9 +70,7 @@ public class MasterplanService {
         if (!missing.isEmpty()) {
             throw ApiException.invalid(missing);
         }
-        Masterplan m = new Masterplan();
-        m.id = UUID.randomUUID();
-        m.regionCode = regionCode;
+        Masterplan m = RegionScopedEntity.newIn(regionCode, Masterplan::new);
         m.number = masterplans.nextNumber(regionCode);
         m.copiedFromId = source == null ? null : source.id;
         mapper.apply(r, m);
@@ -226,14 +225,9 @@ public class MasterplanService {
         return masterplans.found(regionCode, id);
     }
 
-    /** The version, locked for a write (lock order: AuditTrail). */
-    Masterplan locked(String regionCode, UUID id) {
-        return masterplans.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Masterplan " + id));
-    }
-
     /** A version whose fields and programs may change: a DRAFT, locked; 409 otherwise. */
     Masterplan editable(String regionCode, UUID id) {
-        Masterplan m = locked(regionCode, id);
+        Masterplan m = masterplans.locked(regionCode, id, null);
         if (m.status.isFinal()) {
             throw ApiException.conflict("Masterplan version " + m.number + " is " + m.status
                     + " and immutable; start a new draft with copyOf to change it");

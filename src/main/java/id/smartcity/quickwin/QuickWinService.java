@@ -6,6 +6,7 @@ import id.smartcity.audit.AuditTrail;
 import id.smartcity.fgd.FgdSessionRepository;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -71,9 +72,7 @@ public class QuickWinService {
     public QuickWin create(String regionCode, QuickWinRequest request) {
         regions.visible(regionCode);
         check(regionCode, request);
-        QuickWin q = new QuickWin();
-        q.id = UUID.randomUUID();
-        q.regionCode = regionCode;
+        QuickWin q = RegionScopedEntity.newIn(regionCode, QuickWin::new);
         mapper.apply(request, q);
         quickWins.persist(q);
         audit.created(QuickWin.AUDIT_TYPE, q.id.toString(), regionCode, mapper.toState(q));

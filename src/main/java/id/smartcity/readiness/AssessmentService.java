@@ -5,6 +5,7 @@ import id.smartcity.audit.AuditTrail;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -74,9 +75,7 @@ public class AssessmentService {
             throw ApiException.conflict("Region " + regionCode + " already has an assessment under "
                     + framework.auditId() + " for " + request.period());
         }
-        ReadinessAssessment a = new ReadinessAssessment();
-        a.id = UUID.randomUUID();
-        a.regionCode = regionCode;
+        ReadinessAssessment a = RegionScopedEntity.newIn(regionCode, ReadinessAssessment::new);
         a.framework = framework;
         a.period = request.period();
         assessments.persist(a);

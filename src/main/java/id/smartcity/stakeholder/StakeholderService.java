@@ -7,6 +7,7 @@ import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
@@ -75,9 +76,7 @@ public class StakeholderService {
         if (Boolean.FALSE.equals(request.active())) {
             requireArchiver();
         }
-        Stakeholder s = new Stakeholder();
-        s.id = UUID.randomUUID();
-        s.regionCode = regionCode;
+        Stakeholder s = RegionScopedEntity.newIn(regionCode, Stakeholder::new);
         checkSingleLead(regionCode, s.id, request);
         mapper.apply(request, phone, s);
         stakeholders.persist(s);

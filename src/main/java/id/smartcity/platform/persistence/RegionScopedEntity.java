@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A row that belongs to a region, found by {@link RegionScopedRepository} within the caller's
@@ -21,4 +22,12 @@ public abstract class RegionScopedEntity extends TimestampedEntity {
 
     @Version
     public long version;
+
+    /** A new row of the region, with a fresh id (not yet persisted). */
+    public static <E extends RegionScopedEntity> E newIn(String regionCode, Supplier<E> constructor) {
+        E row = constructor.get();
+        row.id = UUID.randomUUID();
+        row.regionCode = regionCode;
+        return row;
+    }
 }
