@@ -1,5 +1,6 @@
 package id.smartcity.audit;
 
+import id.smartcity.platform.persistence.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,14 +93,7 @@ public class AuditReader {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < params.size(); i++) {
-                    Object p = params.get(i);
-                    if (p instanceof String[] array) {
-                        ps.setArray(i + 1, c.createArrayOf("varchar", array));
-                    } else {
-                        ps.setObject(i + 1, p);
-                    }
-                }
+                Jdbc.bind(c, ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(AuditChain.read(rs));

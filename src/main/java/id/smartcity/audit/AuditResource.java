@@ -62,10 +62,7 @@ public class AuditResource {
     @APIResponse(
             responseCode = "200",
             description = "The events",
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = AuditPage.class)))
     public Response list(
             @QueryParam("regionCode")
                     @Parameter(

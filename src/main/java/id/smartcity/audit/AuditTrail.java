@@ -139,6 +139,25 @@ public class AuditTrail {
                 redact(changedAfter, personal));
     }
 
+    /** A change of status with its reason: before {@code {status}}, after {@code {status, reason}}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean statusChanged(
+            AuditAction action,
+            String entityType,
+            String entityId,
+            String regionCode,
+            Enum<?> from,
+            Enum<?> to,
+            String reason) {
+        return record(
+                action,
+                entityType,
+                entityId,
+                regionCode,
+                Map.of("status", from.name()),
+                Map.of("status", to.name(), "reason", reason));
+    }
+
     /** Any other action, with whatever before and after the action needs (either may be null). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(

@@ -2,9 +2,11 @@ package id.smartcity.bimtek;
 
 import id.smartcity.bimtek.api.BimtekStageResponse;
 import id.smartcity.platform.http.Csv;
+import id.smartcity.platform.http.CsvBody;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The CSV columns of Bimtek stages ({@link Csv} has the format); days and facilitators joined by "; ". */
@@ -12,7 +14,11 @@ final class BimtekCsv {
 
     private BimtekCsv() {}
 
-    static void header(Writer w) throws IOException {
+    static CsvBody body(List<BimtekStageResponse> rows) {
+        return CsvBody.of(BimtekCsv::header, rows, BimtekCsv::row);
+    }
+
+    private static void header(Writer w) throws IOException {
         line(
                 w,
                 "id",
@@ -34,7 +40,7 @@ final class BimtekCsv {
                 "version");
     }
 
-    static void row(Writer w, BimtekStageResponse s) throws IOException {
+    private static void row(Writer w, BimtekStageResponse s) throws IOException {
         line(
                 w,
                 s.id().toString(),

@@ -1,7 +1,7 @@
 package id.smartcity.bimtek;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,12 +10,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,15 +30,9 @@ import org.hibernate.annotations.FetchMode;
  */
 @Entity
 @Table(name = "bimtek_stage")
-public class BimtekStage extends TimestampedEntity {
+public class BimtekStage extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "BIMTEK_STAGE";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     @Column(name = "cohort_year")
     public int cohortYear;
@@ -78,9 +70,6 @@ public class BimtekStage extends TimestampedEntity {
     @CollectionTable(name = "bimtek_stage_output", joinColumns = @JoinColumn(name = "stage_id"))
     @OrderColumn(name = "position")
     public List<Output> outputs = new ArrayList<>();
-
-    @Version
-    public long version;
 
     /** One day of the stage. */
     @Embeddable

@@ -3,12 +3,10 @@ package id.smartcity.bimtek;
 import id.smartcity.bimtek.api.AttendanceTotals;
 import id.smartcity.bimtek.api.StageSessionResponse;
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.security.RegionScope;
+import id.smartcity.platform.persistence.RegionScopedRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,22 +26,14 @@ import java.util.UUID;
  * depends on this one, to check a session's link).
  */
 @ApplicationScoped
-public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage, UUID> {
+public class BimtekStageRepository extends RegionScopedRepository<BimtekStage> {
+
+    public BimtekStageRepository() {
+        super("Bimtek stage");
+    }
 
     /** At most this many sessions are shown with a stage. */
     public static final int MAX_SESSIONS = 100;
-
-    @Inject
-    RegionScope scope;
-
-    public Optional<BimtekStage> findInRegion(String regionCode, UUID id) {
-        return inRegion(regionCode, id, null);
-    }
-
-    /** The row locked for update until the transaction ends: every write of a stage locks it first. */
-    public Optional<BimtekStage> lockedInRegion(String regionCode, UUID id) {
-        return inRegion(regionCode, id, LockModeType.PESSIMISTIC_WRITE);
-    }
 
     /**
      * The row share-locked until the transaction ends: an FGD session linked to the stage keeps it
@@ -51,13 +41,6 @@ public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage,
      */
     public Optional<BimtekStage> sharedInRegion(String regionCode, UUID id) {
         return inRegion(regionCode, id, LockModeType.PESSIMISTIC_READ);
-    }
-
-    private Optional<BimtekStage> inRegion(String regionCode, UUID id, LockModeType lock) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        PanacheQuery<BimtekStage> q = find("id = :id and " + scope.inRegion(regionCode, params), params);
-        return (lock == null ? q : q.withLock(lock)).firstResultOptional();
     }
 
     public boolean exists(String regionCode, int cohortYear, int stageNumber, UUID except) {
@@ -73,17 +56,11 @@ public class BimtekStageRepository implements PanacheRepositoryBase<BimtekStage,
     }
 
     public PanacheQuery<BimtekStage> search(String regionCode, BimtekStageFilter f, Sort sort) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
-        if (f.cohortYear() != null) {
-            where.append(" and cohortYear = :year");
-            params.put("year", f.cohortYear());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", f.status());
-        }
-        return find(where.toString(), sort, params);
+        return find(
+                where(regionCode)
+                        .and("year", "cohortYear = :year", f.cohortYear())
+                        .and("status", "status = :status", f.status()),
+                sort);
     }
 
     /** The sessions linked to each of the stages (of one region), by scheduled start. */

@@ -5,7 +5,6 @@ import id.smartcity.bimtek.api.BimtekStageRequest;
 import id.smartcity.bimtek.api.BimtekStageResponse;
 import id.smartcity.bimtek.api.BimtekTransitionRequest;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.PageParams;
@@ -33,7 +32,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,10 +52,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class BimtekStageResource {
 
     static final int CSV_MAX_ROWS = 10_000;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "cohortYear", "cohortYear",
-            "stageNumber", "stageNumber",
-            "title", "title");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("cohortYear", "stageNumber", "title");
 
     @Inject
     BimtekStageService service;
@@ -66,7 +61,6 @@ public class BimtekStageResource {
     BimtekStageQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -80,12 +74,7 @@ public class BimtekStageResource {
     @APIResponse(
             responseCode = "200",
             description = "The stages, each with its sessions and attendance totals",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = BimtekStagePage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = BimtekStagePage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("cohortYear")
@@ -103,23 +92,17 @@ public class BimtekStageResource {
                 Params.integer("cohortYear", cohortYear, 2017, 2100),
                 Params.enumValue("status", status, BimtekStatus.class));
         PageRequest page = PageRequest.of(params, SORTABLE, "cohortYear,stageNumber", "id");
-        if (Csv.wanted(headers)) {
-            List<BimtekStageResponse> rows =
-                    queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment(
-                    "bimtek-stages-" + regionCode + ".csv", CsvBody.of(BimtekCsv::header, rows, BimtekCsv::row));
-        }
-        return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "bimtek-stages-" + regionCode + ".csv",
+                () -> BimtekCsv.body(queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
+                () -> queries.page(regionCode, filter, page));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getBimtekStage", summary = "Get one Bimtek stage with its sessions and attendance")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stage",
-            content = @Content(schema = @Schema(implementation = BimtekStageResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stage")
     public RestResponse<BimtekStageResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         BimtekStageResponse r = queries.response(service.find(regionCode, id));
@@ -153,19 +136,8 @@ public class BimtekStageResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR})
     @Operation(operationId = "updateBimtekStage", summary = "Change some of a PLANNED stage's details")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = BimtekStageRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = BimtekStageRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The stage",
-            content = @Content(schema = @Schema(implementation = BimtekStageResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = BimtekStageRequest.class)))
+    @APIResponse(responseCode = "200", description = "The stage")
     @APIResponse(
             responseCode = "409",
             description = "The stage is no longer PLANNED, the stage number is taken, or sessions are linked to it")
@@ -188,10 +160,7 @@ public class BimtekStageResource {
             description = "PLANNED → HELD needs its last day not in the future and at least one HELD FGD session;"
                     + " PLANNED → CANCELLED needs no HELD FGD session (422 otherwise, missing lists what). Any other"
                     + " move is 409 and the problem lists the allowed ones.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stage in its new status",
-            content = @Content(schema = @Schema(implementation = BimtekStageResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stage in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "The rule of the new status is not met; missing lists what")
     public RestResponse<BimtekStageResponse> transition(

@@ -7,6 +7,7 @@ import id.smartcity.bimtek.api.BimtekStageRequest;
 import id.smartcity.bimtek.api.BimtekTransitionRequest;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -62,12 +62,10 @@ public class BimtekStageService {
 
     @Transactional
     public BimtekStage create(String regionCode, BimtekStageRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         check(regionCode, request);
         unique(regionCode, request, null);
-        BimtekStage s = new BimtekStage();
-        s.id = UUID.randomUUID();
-        s.regionCode = regionCode;
+        BimtekStage s = RegionScopedEntity.newIn(regionCode, BimtekStage::new);
         mapper.apply(request, s);
         stages.persist(s);
         audit.created(BimtekStage.AUDIT_TYPE, s.id.toString(), regionCode, mapper.toState(s));
@@ -121,17 +119,18 @@ public class BimtekStageService {
                             null)
                     .with("missing", missing));
         }
-        Map<String, Object> before = Map.of("status", s.status.name());
+        BimtekStatus from = s.status;
         s.status = request.to();
         s.statusReason = request.reason().strip();
         s.statusChangedAt = TimestampedEntity.now();
-        audit.record(
+        audit.statusChanged(
                 AuditAction.TRANSITION,
                 BimtekStage.AUDIT_TYPE,
                 s.id.toString(),
                 regionCode,
-                before,
-                Map.of("status", s.status.name(), "reason", s.statusReason));
+                from,
+                s.status,
+                s.statusReason);
         stages.flush();
         return s;
     }
@@ -152,20 +151,16 @@ public class BimtekStageService {
     }
 
     public BimtekStage find(String regionCode, UUID id) {
-        return stages.findInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        return stages.found(regionCode, id);
     }
 
     /** The stage for a write: row-locked until the transaction ends, its tag checked (412 when stale). */
     private BimtekStage locked(String regionCode, UUID id, String ifMatch) {
-        BimtekStage s = stages.lockedInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        BimtekStage s = stages.lockedInRegion(regionCode, id).orElseThrow(() -> stages.notFound(id));
         if (ifMatch != null) {
             ETags.checkIfMatch(ifMatch, BimtekStageQueries.tag(queries.response(s)));
         }
         return s;
-    }
-
-    private static ApiException notFound(UUID id) {
-        return ApiException.notFound("Bimtek stage " + id);
     }
 
     private void unique(String regionCode, BimtekStageRequest r, UUID except) {

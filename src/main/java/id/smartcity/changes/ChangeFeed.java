@@ -1,6 +1,7 @@
 package id.smartcity.changes;
 
 import id.smartcity.audit.AuditAction;
+import id.smartcity.platform.persistence.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,14 +122,7 @@ public class ChangeFeed {
                 if (streamed) {
                     ps.setFetchSize(FETCH_SIZE);
                 }
-                for (int i = 0; i < params.size(); i++) {
-                    Object p = params.get(i);
-                    if (p instanceof String[] array) {
-                        ps.setArray(i + 1, c.createArrayOf("varchar", array));
-                    } else {
-                        ps.setObject(i + 1, p);
-                    }
-                }
+                Jdbc.bind(c, ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(event(rs));

@@ -4,6 +4,7 @@ import id.smartcity.changes.api.ChangeEventResponse;
 import id.smartcity.changes.api.ChangePage;
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.CsvBody;
+import id.smartcity.platform.http.Params;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
@@ -71,10 +72,7 @@ public class ChangeResource {
                             name = NEXT_CURSOR,
                             description = "The cursor to pass as after next time (also nextCursor in JSON)",
                             schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]+$", maxLength = 40)),
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangePage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(
             responseCode = "503",
             description = "Too many long polls are waiting on this instance (or the database cannot be reached for a"
@@ -125,8 +123,8 @@ public class ChangeResource {
             HttpHeaders headers) {
         long position = ChangeCursor.decode("after", after);
         boolean csv = Csv.wanted(headers);
-        Integer size = integer("limit", limit, 1, MAX_LIMIT);
-        Integer seconds = integer("wait", wait, 0, ChangeService.MAX_WAIT_SECONDS);
+        Integer size = Params.integer("limit", limit, 1, MAX_LIMIT);
+        Integer seconds = Params.integer("wait", wait, 0, ChangeService.MAX_WAIT_SECONDS);
         if (regionCode != null) {
             RegionCodes.requireValid(regionCode);
             if (!scope.sees(regionCode)) {
@@ -204,20 +202,5 @@ public class ChangeResource {
 
     private static String excerpt(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
-
-    private static Integer integer(String name, String raw, int min, int max) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value < min || value > max) {
-                throw ApiException.invalid(name, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "must be an integer");
-        }
     }
 }

@@ -11,9 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -34,14 +31,10 @@ public class DashboardResource {
                     + " milestones; and the latest verified readiness index",
             description =
                     "The ETag is a digest of the content: poll with If-None-Match and get 304 while nothing changed.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The dashboard",
-            content = @Content(schema = @Schema(implementation = DashboardResponse.class)))
+    @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "304", description = "If-None-Match names the current content")
     public RestResponse<DashboardResponse> get(
-            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @PathParam("regionCode") String regionCode, @HeaderParam("If-None-Match") String ifNoneMatch) {
         DashboardCache.Entry dashboard = service.dashboard(regionCode);
         return ETags.ok(dashboard.body(), dashboard.etag(), ifNoneMatch);
     }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Dimensions", description = "The six Smart City dimensions (reference data, read-only)")
 public class DimensionResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("position", "position", "code", "code");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("position", "code");
 
     @Inject
     DimensionService service;

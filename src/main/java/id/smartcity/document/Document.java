@@ -1,28 +1,20 @@
 package id.smartcity.document;
 
-import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A file kept with the record: its metadata; the bytes are in the {@link DocumentStore}. */
 @Entity
 @Table(name = "document")
-public class Document extends TimestampedEntity {
+public class Document extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "DOCUMENT";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     public String title;
 
@@ -64,9 +56,6 @@ public class Document extends TimestampedEntity {
 
     @Column(name = "content_removed_at")
     public OffsetDateTime contentRemovedAt;
-
-    @Version
-    public long version;
 
     /** Where the bytes are, in whichever store: the same content in one region has one key. */
     public String contentKey() {

@@ -2,16 +2,22 @@ package id.smartcity.document;
 
 import id.smartcity.document.api.DocumentResponse;
 import id.smartcity.platform.http.Csv;
+import id.smartcity.platform.http.CsvBody;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 
 /** The CSV columns of documents ({@link Csv} has the format). */
 final class DocumentCsv {
 
     private DocumentCsv() {}
 
-    static void header(Writer w) throws IOException {
+    static CsvBody body(List<DocumentResponse> rows) {
+        return CsvBody.of(DocumentCsv::header, rows, DocumentCsv::row);
+    }
+
+    private static void header(Writer w) throws IOException {
         line(
                 w,
                 "id",
@@ -32,7 +38,7 @@ final class DocumentCsv {
                 "version");
     }
 
-    static void row(Writer w, DocumentResponse d) throws IOException {
+    private static void row(Writer w, DocumentResponse d) throws IOException {
         line(
                 w,
                 d.id().toString(),

@@ -1,16 +1,11 @@
 package id.smartcity.document;
 
-import id.smartcity.platform.security.RegionScope;
+import id.smartcity.platform.persistence.RegionScopedRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,50 +14,21 @@ import java.util.UUID;
  * the query. The owners (sessions, quick wins, …) are looked up in their tables in SQL.
  */
 @ApplicationScoped
-public class DocumentRepository implements PanacheRepositoryBase<Document, UUID> {
+public class DocumentRepository extends RegionScopedRepository<Document> {
 
-    @Inject
-    RegionScope scope;
-
-    public Optional<Document> findInRegion(String regionCode, UUID id) {
-        return inRegion(regionCode, id, null);
-    }
-
-    public Optional<Document> lockedInRegion(String regionCode, UUID id) {
-        return inRegion(regionCode, id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    private Optional<Document> inRegion(String regionCode, UUID id, LockModeType lock) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        PanacheQuery<Document> q = find("id = :id and " + scope.inRegion(regionCode, params), params);
-        return (lock == null ? q : q.withLock(lock)).firstResultOptional();
+    public DocumentRepository() {
+        super("Document");
     }
 
     public PanacheQuery<Document> search(String regionCode, DocumentFilter f, Sort sort) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
-        if (f.ownerType() != null) {
-            where.append(" and ownerType = :ownerType");
-            params.put("ownerType", f.ownerType());
-        }
-        if (f.ownerId() != null) {
-            where.append(" and ownerId = :ownerId");
-            params.put("ownerId", f.ownerId());
-        }
-        if (f.kind() != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", f.kind());
-        }
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", f.status());
-        }
-        if (f.sha256() != null) {
-            where.append(" and sha256 = :sha256");
-            params.put("sha256", f.sha256());
-        }
-        return find(where.toString(), sort, params);
+        return find(
+                where(regionCode)
+                        .and("ownerType", "ownerType = :ownerType", f.ownerType())
+                        .and("ownerId", "ownerId = :ownerId", f.ownerId())
+                        .and("kind", "kind = :kind", f.kind())
+                        .and("status", "status = :status", f.status())
+                        .and("sha256", "sha256 = :sha256", f.sha256()),
+                sort);
     }
 
     /** Whether the owner is a record of this region (a progress report through its quick win). */

@@ -6,7 +6,6 @@ import id.smartcity.document.api.DocumentVerificationResponse;
 import id.smartcity.platform.http.ByteRange;
 import id.smartcity.platform.http.ContentDisposition;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.PageParams;
 import id.smartcity.platform.http.PageRequest;
@@ -40,7 +39,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,11 +69,7 @@ public class DocumentResource {
     /** The contract's bound of a file: the default limit (smartcity.documents.max-file-size, 25 MiB). */
     static final int MAX_FILE = 25 * 1024 * 1024;
 
-    private static final Map<String, String> SORTABLE = Map.of(
-            "createdAt", "createdAt",
-            "title", "title",
-            "sizeBytes", "sizeBytes",
-            "kind", "kind");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("createdAt", "title", "sizeBytes", "kind");
 
     @Inject
     DocumentService service;
@@ -84,7 +78,6 @@ public class DocumentResource {
     PersonalData personalData;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -99,10 +92,7 @@ public class DocumentResource {
     @APIResponse(
             responseCode = "200",
             description = "The documents' records (not their content)",
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = DocumentPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("ownerType") @Parameter(schema = @Schema(implementation = DocumentOwnerType.class))
@@ -126,14 +116,11 @@ public class DocumentResource {
                 Params.enumValue("status", status, DocumentStatus.class),
                 sha256);
         PageRequest page = PageRequest.of(params, SORTABLE, "createdAt", "id");
-        if (Csv.wanted(headers)) {
-            List<DocumentResponse> rows =
-                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment(
-                    "documents-" + regionCode + ".csv", CsvBody.of(DocumentCsv::header, rows, DocumentCsv::row));
-        }
-        return Response.ok(service.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "documents-" + regionCode + ".csv",
+                () -> DocumentCsv.body(service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
+                () -> service.page(regionCode, filter, page));
     }
 
     @POST
@@ -149,43 +136,13 @@ public class DocumentResource {
                     + " says otherwise is a 415. The SHA-256 is computed while the file streams and recorded in the"
                     + " audit event; the same content uploaded twice in a region is stored once. Limits: the file"
                     + " size (25 MB by default) and the region's quota, both 413.")
+    // The raw file types follow the form: DocumentUploadContract, from the types the upload allows.
     @RequestBody(
             required = true,
-            content = {
-                @Content(
-                        mediaType = MediaType.MULTIPART_FORM_DATA,
-                        schema = @Schema(implementation = DocumentForm.class)),
-                @Content(
-                        mediaType = "application/pdf",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "image/png",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "image/jpeg",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "image/webp",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.oasis.opendocument.text",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = "application/vnd.oasis.opendocument.spreadsheet",
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = Csv.MEDIA_TYPE,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_OCTET_STREAM,
-                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE))
-            })
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = DocumentForm.class)))
     @APIResponse(
             responseCode = "201",
             description = "Stored; its SHA-256 is in the record and in the audit event",
@@ -253,10 +210,7 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getDocument", summary = "Get a document's record")
-    @APIResponse(
-            responseCode = "200",
-            description = "The record",
-            content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The record")
     public RestResponse<DocumentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Document d = service.find(regionCode, id);
@@ -359,10 +313,7 @@ public class DocumentResource {
             summary = "Recompute a document's SHA-256 from storage and compare it with the audit trail",
             description = "intact is false when the stored bytes, the record or the audit event disagree (or the"
                     + " content was removed); detail says what differs.")
-    @APIResponse(
-            responseCode = "200",
-            description = "What was found",
-            content = @Content(schema = @Schema(implementation = DocumentVerificationResponse.class)))
+    @APIResponse(responseCode = "200", description = "What was found")
     public DocumentVerificationResponse verify(@PathParam("id") UUID id) {
         Document d = service.find(regionCode, id);
         return DocumentMapper.toResponse(d, service.verify(d));
@@ -376,10 +327,7 @@ public class DocumentResource {
             operationId = "archiveDocument",
             summary = "Archive a document, with a reason",
             description = "ACTIVE → ARCHIVED: no longer current, still kept and downloadable.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The record, ARCHIVED",
-            content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The record, ARCHIVED")
     @APIResponse(responseCode = "409", description = "The document is not ACTIVE")
     public RestResponse<DocumentResponse> archive(
             @PathParam("id") UUID id,
@@ -397,10 +345,7 @@ public class DocumentResource {
             summary = "Remove a document's content (admin, with a reason)",
             description = "The record stays, REMOVED, with the reason and the time; the audit events stay; the bytes"
                     + " are deleted from storage unless another document of the region holds the same content.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The record, REMOVED",
-            content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The record, REMOVED")
     @APIResponse(responseCode = "409", description = "The content was removed already")
     public RestResponse<DocumentResponse> remove(
             @PathParam("id") UUID id,

@@ -3,12 +3,12 @@ package id.smartcity.document;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
 import id.smartcity.document.api.DocumentResponse;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
 import id.smartcity.platform.http.SpooledBody;
 import id.smartcity.platform.input.StrictText;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -82,7 +82,7 @@ public class DocumentService {
 
     /** 404 unless the caller sees the region: checked before an upload's body is read. */
     public void requireRegion(String regionCode) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
     }
 
     @Transactional
@@ -112,9 +112,7 @@ public class DocumentService {
                 store.put(key, content.size(), bytes);
             }
         }
-        Document d = new Document();
-        d.id = UUID.randomUUID();
-        d.regionCode = regionCode;
+        Document d = RegionScopedEntity.newIn(regionCode, Document::new);
         d.title = in.title().strip();
         d.kind = in.kind();
         d.ownerType = in.ownerType();
@@ -134,21 +132,16 @@ public class DocumentService {
     /** ACTIVE → ARCHIVED, with a reason; the content stays downloadable. */
     @Transactional
     public Document archive(String regionCode, UUID id, String ifMatch, String reason) {
-        Document d = locked(regionCode, id, ifMatch);
+        Document d = documents.locked(regionCode, id, ifMatch);
         if (d.status != DocumentStatus.ACTIVE) {
             throw ApiException.conflict("The document is " + d.status + "; only an ACTIVE document is archived");
         }
-        Map<String, Object> before = Map.of("status", d.status.name());
+        DocumentStatus from = d.status;
         d.status = DocumentStatus.ARCHIVED;
         d.statusReason = reason.strip();
         d.statusChangedAt = TimestampedEntity.now();
-        audit.record(
-                AuditAction.ARCHIVE,
-                Document.AUDIT_TYPE,
-                d.id.toString(),
-                regionCode,
-                before,
-                Map.of("status", d.status.name(), "reason", d.statusReason));
+        audit.statusChanged(
+                AuditAction.ARCHIVE, Document.AUDIT_TYPE, d.id.toString(), regionCode, from, d.status, d.statusReason);
         documents.flush();
         return d;
     }
@@ -166,7 +159,7 @@ public class DocumentService {
         if (StrictText.length(reason) > 500) {
             throw ApiException.invalid("reason", "must be at most 500 characters");
         }
-        Document d = locked(regionCode, id, ifMatch);
+        Document d = documents.locked(regionCode, id, ifMatch);
         if (d.status == DocumentStatus.REMOVED) {
             throw ApiException.conflict("The document's content was removed already");
         }
@@ -211,7 +204,7 @@ public class DocumentService {
     }
 
     public Document find(String regionCode, UUID id) {
-        return documents.findInRegion(regionCode, id).orElseThrow(() -> notFound(id));
+        return documents.found(regionCode, id);
     }
 
     /** The stored bytes, streamed: 410 when an admin removed them. */
@@ -287,19 +280,6 @@ public class DocumentService {
             long storedSize,
             Long auditEventId,
             String detail) {}
-
-    /** The row for a write: locked until the transaction ends, its version checked (412 when stale). */
-    private Document locked(String regionCode, UUID id, String ifMatch) {
-        Document d = documents.lockedInRegion(regionCode, id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null) {
-            ETags.checkIfMatch(ifMatch, d.version);
-        }
-        return d;
-    }
-
-    private static ApiException notFound(UUID id) {
-        return ApiException.notFound("Document " + id);
-    }
 
     /** What the audit trail records of an upload: everything but the bytes, the SHA-256 included. */
     static Map<String, Object> state(Document d) {

@@ -2,9 +2,11 @@ package id.smartcity.fgd;
 
 import id.smartcity.fgd.api.FgdSessionResponse;
 import id.smartcity.platform.http.Csv;
+import id.smartcity.platform.http.CsvBody;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** The CSV columns of FGD sessions ({@link Csv} has the format). */
@@ -12,7 +14,11 @@ final class FgdCsv {
 
     private FgdCsv() {}
 
-    static void header(Writer w) throws IOException {
+    static CsvBody body(List<FgdSessionResponse> rows) {
+        return CsvBody.of(FgdCsv::header, rows, FgdCsv::row);
+    }
+
+    private static void header(Writer w) throws IOException {
         line(
                 w,
                 "id",
@@ -33,7 +39,7 @@ final class FgdCsv {
                 "bimtekStageId");
     }
 
-    static void row(Writer w, FgdSessionResponse s) throws IOException {
+    private static void row(Writer w, FgdSessionResponse s) throws IOException {
         line(
                 w,
                 s.id().toString(),

@@ -44,7 +44,6 @@ public class FgdMinutesResource {
     FgdMapper mapper;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")

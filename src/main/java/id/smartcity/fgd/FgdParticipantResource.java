@@ -55,7 +55,6 @@ public class FgdParticipantResource {
     FgdService service;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")

@@ -13,11 +13,11 @@ import id.smartcity.fgd.api.FgdTransitionRequest;
 import id.smartcity.fgd.api.InviteRequest;
 import id.smartcity.fgd.api.MinutesRequest;
 import id.smartcity.fgd.api.ParticipantResponse;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -76,11 +76,9 @@ public class FgdService {
 
     @Transactional
     public FgdSession create(String regionCode, FgdSessionRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         check(regionCode, request, null);
-        FgdSession s = new FgdSession();
-        s.id = UUID.randomUUID();
-        s.regionCode = regionCode;
+        FgdSession s = RegionScopedEntity.newIn(regionCode, FgdSession::new);
         mapper.apply(request, s);
         sessions.persist(s);
         audit.created(FgdSession.AUDIT_TYPE, s.id.toString(), regionCode, mapper.toState(s));
@@ -89,23 +87,20 @@ public class FgdService {
 
     @Transactional
     public FgdSession replace(String regionCode, UUID id, String ifMatch, FgdSessionRequest request) {
-        FgdSession s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         return update(s, request);
     }
 
     @Transactional
     public FgdSession patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        FgdSession s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         return update(s, mergePatch.apply(mapper.toState(s), patch, FgdSessionRequest.class));
     }
 
     /** PLANNED → HELD (with an attendee and minutes) or CANCELLED; anything else is 409. */
     @Transactional
     public FgdSession transition(String regionCode, UUID id, String ifMatch, FgdTransitionRequest request) {
-        FgdSession s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         if (!s.status.canBecome(request.to())) {
             throw ApiException.illegalTransition("session", s.status, request.to(), s.status.allowedNext());
         }
@@ -125,17 +120,18 @@ public class FgdService {
                         .with("missing", missing));
             }
         }
-        Map<String, Object> before = Map.of("status", s.status.name());
+        FgdStatus from = s.status;
         s.status = request.to();
         s.statusReason = request.reason().strip();
         s.statusChangedAt = TimestampedEntity.now();
-        audit.record(
+        audit.statusChanged(
                 AuditAction.TRANSITION,
                 FgdSession.AUDIT_TYPE,
                 s.id.toString(),
                 regionCode,
-                before,
-                Map.of("status", s.status.name(), "reason", s.statusReason));
+                from,
+                s.status,
+                s.statusReason);
         sessions.flush();
         return s;
     }
@@ -292,13 +288,8 @@ public class FgdService {
         return Paging.page(participants.ofSession(s.id, page.sort()), page, mapper::toResponse);
     }
 
-    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
-    private FgdSession locked(String regionCode, UUID id) {
-        return sessions.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("FGD session " + id));
-    }
-
     public FgdSession find(String regionCode, UUID id) {
-        return sessions.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("FGD session " + id));
+        return sessions.found(regionCode, id);
     }
 
     private FgdSession update(FgdSession s, FgdSessionRequest request) {
@@ -316,8 +307,7 @@ public class FgdService {
 
     /** Participants and minutes: changeable while PLANNED; once HELD, by coordinators only. */
     private FgdSession findForParticipants(String regionCode, UUID id, String ifMatch) {
-        FgdSession s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        FgdSession s = sessions.locked(regionCode, id, ifMatch);
         if (s.status == FgdStatus.CANCELLED) {
             throw ApiException.conflict("The session is CANCELLED; its participants and minutes are final");
         }

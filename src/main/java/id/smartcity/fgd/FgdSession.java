@@ -1,7 +1,7 @@
 package id.smartcity.fgd;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,11 +9,9 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +24,9 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "fgd_session")
-public class FgdSession extends TimestampedEntity {
+public class FgdSession extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "FGD_SESSION";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     public String title;
 
@@ -87,9 +79,6 @@ public class FgdSession extends TimestampedEntity {
     @CollectionTable(name = "fgd_decision", joinColumns = @JoinColumn(name = "session_id"))
     @OrderColumn(name = "position")
     public List<Decision> decisions = new ArrayList<>();
-
-    @Version
-    public long version;
 
     public boolean hasMinutes() {
         return minutesSummary != null;

@@ -6,7 +6,6 @@ import id.smartcity.fgd.api.FgdSessionRequest;
 import id.smartcity.fgd.api.FgdSessionResponse;
 import id.smartcity.fgd.api.FgdTransitionRequest;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.PageParams;
@@ -35,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,15 +54,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class FgdSessionResource {
 
     static final int CSV_MAX_ROWS = 10_000;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "scheduledStart",
-            "scheduledStart",
-            "title",
-            "title",
-            "bimtekStage",
-            "bimtekStage",
-            "dimension",
-            "dimension");
+    private static final Map<String, String> SORTABLE =
+            PageRequest.sortable("scheduledStart", "title", "bimtekStage", "dimension");
 
     @Inject
     FgdService service;
@@ -73,7 +64,6 @@ public class FgdSessionResource {
     FgdMapper mapper;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -87,12 +77,7 @@ public class FgdSessionResource {
     @APIResponse(
             responseCode = "200",
             description = "The sessions",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = FgdSessionPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = FgdSessionPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
@@ -116,22 +101,17 @@ public class FgdSessionResource {
                 Params.time("from", from),
                 Params.time("to", to));
         PageRequest page = PageRequest.of(params, SORTABLE, "scheduledStart", "id");
-        if (Csv.wanted(headers)) {
-            List<FgdSessionResponse> rows =
-                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment("fgd-sessions-" + regionCode + ".csv", CsvBody.of(FgdCsv::header, rows, FgdCsv::row));
-        }
-        return Response.ok(service.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "fgd-sessions-" + regionCode + ".csv",
+                () -> FgdCsv.body(service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
+                () -> service.page(regionCode, filter, page));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getFgdSession", summary = "Get one FGD session")
-    @APIResponse(
-            responseCode = "200",
-            description = "The session",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The session")
     public RestResponse<FgdSessionResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         FgdSession s = service.find(regionCode, id);
@@ -158,16 +138,12 @@ public class FgdSessionResource {
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceFgdSession", summary = "Replace a PLANNED session's details")
-    @APIResponse(
-            responseCode = "200",
-            description = "The session",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> replace(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid FgdSessionRequest request) {
         FgdSession s = service.replace(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);
@@ -178,24 +154,12 @@ public class FgdSessionResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateFgdSession", summary = "Change some of a PLANNED session's details")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = FgdSessionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = FgdSessionRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The session",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = FgdSessionRequest.class)))
+    @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "409", description = "The session is no longer PLANNED")
     @APIResponse(responseCode = "422", description = "The facilitator is not a stakeholder of this region")
     public RestResponse<FgdSessionResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         FgdSession s = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(s), s.version, null);
     }
@@ -209,16 +173,12 @@ public class FgdSessionResource {
             summary = "Mark a session HELD or CANCELLED, with a reason",
             description = "PLANNED → HELD needs at least one participant who ATTENDED and minutes (422 otherwise);"
                     + " PLANNED → CANCELLED. Any other move is 409 and the problem lists the allowed ones.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The session in its new status",
-            content = @Content(schema = @Schema(implementation = FgdSessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The session in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "HELD without an attendee or without minutes; missing lists what")
     public RestResponse<FgdSessionResponse> transition(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid FgdTransitionRequest request) {
         FgdSession s = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s), s.version, null);

@@ -1,7 +1,7 @@
 package id.smartcity.masterplan;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,11 +10,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,18 +25,12 @@ import org.hibernate.annotations.FetchMode;
 /** A version of a region's Smart City masterplan. Its period is startYear .. startYear + 9. */
 @Entity
 @Table(name = "masterplan")
-public class Masterplan extends TimestampedEntity {
+public class Masterplan extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "MASTERPLAN";
 
     /** The plan covers ten years. */
     public static final int PERIOD_YEARS = 10;
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     /** 1, 2, 3 … per region, in the order of creation. */
     public int number;
@@ -83,9 +75,6 @@ public class Masterplan extends TimestampedEntity {
 
     @Column(name = "superseded_by_id")
     public UUID supersededById;
-
-    @Version
-    public long version;
 
     public int endYear() {
         return startYear + PERIOD_YEARS - 1;

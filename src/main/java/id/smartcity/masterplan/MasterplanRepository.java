@@ -1,12 +1,10 @@
 package id.smartcity.masterplan;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.security.RegionScope;
+import id.smartcity.platform.persistence.RegionScopedRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.HashMap;
 import java.util.List;
@@ -16,35 +14,14 @@ import java.util.UUID;
 
 /** Masterplan versions and their programs, always filtered to the path's region and the caller's regions. */
 @ApplicationScoped
-public class MasterplanRepository implements PanacheRepositoryBase<Masterplan, UUID> {
+public class MasterplanRepository extends RegionScopedRepository<Masterplan> {
 
-    @Inject
-    RegionScope scope;
-
-    public Optional<Masterplan> findInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .firstResultOptional();
-    }
-
-    /** {@link #findInRegion}, row-locked until the transaction ends (lock order: AuditTrail). */
-    public Optional<Masterplan> lockedInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+    public MasterplanRepository() {
+        super("Masterplan");
     }
 
     public PanacheQuery<Masterplan> search(String regionCode, MasterplanFilter f, Sort sort) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
-        if (f.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", f.status());
-        }
-        return find(where.toString(), sort, params);
+        return find(where(regionCode).and("status", "status = :status", f.status()), sort);
     }
 
     /** The region's ENACTED version, locked (at most one: index masterplan_one_enacted_idx). */

@@ -51,7 +51,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class MasterplanResource {
 
     private static final Map<String, String> SORTABLE =
-            Map.of("number", "number", "status", "status", "startYear", "startYear", "createdAt", "createdAt");
+            PageRequest.sortable("number", "status", "startYear", "createdAt");
 
     @Inject
     MasterplanService service;
@@ -60,7 +60,6 @@ public class MasterplanResource {
     MasterplanQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -82,10 +81,7 @@ public class MasterplanResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMasterplan", summary = "Get one masterplan version")
-    @APIResponse(
-            responseCode = "200",
-            description = "The version",
-            content = @Content(schema = @Schema(implementation = MasterplanResponse.class)))
+    @APIResponse(responseCode = "200", description = "The version")
     public RestResponse<MasterplanResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Masterplan m = service.find(regionCode, id);
@@ -118,24 +114,12 @@ public class MasterplanResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateMasterplan", summary = "Change some of a DRAFT version's fields")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MasterplanRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = MasterplanRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The version",
-            content = @Content(schema = @Schema(implementation = MasterplanResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = MasterplanRequest.class)))
+    @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "409", description = "Not a DRAFT: IN_REVIEW, or ENACTED/SUPERSEDED (immutable)")
     @APIResponse(responseCode = "422", description = "A new startYear puts a program outside its horizon")
     public RestResponse<MasterplanResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         Masterplan m = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(queries.response(m), m.version, null);
     }
@@ -162,16 +146,12 @@ public class MasterplanResource {
             description = "DRAFT → IN_REVIEW (submit); IN_REVIEW → DRAFT (send back, reason required) or ENACTED"
                     + " (regulationNumber and regulationDate required). Enacting marks the region's previously"
                     + " ENACTED version SUPERSEDED. Anything else is 409 and the problem lists the allowed moves.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The version in its new status",
-            content = @Content(schema = @Schema(implementation = MasterplanResponse.class)))
+    @APIResponse(responseCode = "200", description = "The version in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "A reason or the regulation is missing")
     public RestResponse<MasterplanResponse> transition(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid MasterplanTransitionRequest request) {
         Masterplan m = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(queries.response(m), m.version, null);

@@ -7,6 +7,7 @@ import id.smartcity.masterplan.api.MasterplanRequest;
 import id.smartcity.masterplan.api.MasterplanTransitionRequest;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -69,9 +70,7 @@ public class MasterplanService {
         if (!missing.isEmpty()) {
             throw ApiException.invalid(missing);
         }
-        Masterplan m = new Masterplan();
-        m.id = UUID.randomUUID();
-        m.regionCode = regionCode;
+        Masterplan m = RegionScopedEntity.newIn(regionCode, Masterplan::new);
         m.number = masterplans.nextNumber(regionCode);
         m.copiedFromId = source == null ? null : source.id;
         mapper.apply(r, m);
@@ -131,8 +130,7 @@ public class MasterplanService {
 
     @Transactional
     public void delete(String regionCode, UUID id, String ifMatch) {
-        Masterplan m = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, m.version);
+        Masterplan m = masterplans.locked(regionCode, id, ifMatch);
         if (m.status != MasterplanStatus.DRAFT) {
             throw ApiException.conflict("Masterplan version " + m.number + " is " + m.status
                     + "; only a DRAFT is deleted (send an IN_REVIEW version back to DRAFT first)");
@@ -151,8 +149,7 @@ public class MasterplanService {
             // Lock order: the region, then the versions (create takes the region first too).
             regions.lockedVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
         }
-        Masterplan m = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, m.version);
+        Masterplan m = masterplans.locked(regionCode, id, ifMatch);
         if (!m.status.canBecome(to)) {
             throw ApiException.illegalTransition("masterplan version", m.status, to, m.status.allowedNext());
         }
@@ -225,17 +222,12 @@ public class MasterplanService {
     }
 
     public Masterplan find(String regionCode, UUID id) {
-        return masterplans.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Masterplan " + id));
-    }
-
-    /** The version, locked for a write (lock order: AuditTrail). */
-    Masterplan locked(String regionCode, UUID id) {
-        return masterplans.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Masterplan " + id));
+        return masterplans.found(regionCode, id);
     }
 
     /** A version whose fields and programs may change: a DRAFT, locked; 409 otherwise. */
     Masterplan editable(String regionCode, UUID id) {
-        Masterplan m = locked(regionCode, id);
+        Masterplan m = masterplans.locked(regionCode, id, null);
         if (m.status.isFinal()) {
             throw ApiException.conflict("Masterplan version " + m.number + " is " + m.status
                     + " and immutable; start a new draft with copyOf to change it");

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,7 +36,6 @@ public class MasterplanViewResource {
     RoadmapQueries roadmaps;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")
@@ -51,10 +49,7 @@ public class MasterplanViewResource {
             summary = "Programs added, removed and changed from this version (a) to another (b)",
             description = "Programs are matched by programKey, which a program keeps when its version is copied;"
                     + " changed lists each differing field with its value in a and in b.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The diff",
-            content = @Content(schema = @Schema(implementation = MasterplanDiffResponse.class)))
+    @APIResponse(responseCode = "200", description = "The diff")
     public MasterplanDiffResponse diff(
             @PathParam("otherId") @Parameter(description = "The version compared to (b)") UUID otherId) {
         return diff.diff(regionCode, id, otherId);
@@ -72,19 +67,13 @@ public class MasterplanViewResource {
     @APIResponse(
             responseCode = "200",
             description = "The roadmap",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = RoadmapResponse.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = RoadmapResponse.class)))
     public Response roadmap(HttpHeaders headers) {
         RoadmapResponse r = roadmaps.roadmap(regionCode, id);
-        if (Csv.wanted(headers)) {
-            return Csv.attachment(
-                    "masterplan-" + regionCode + "-v" + r.number() + "-roadmap.csv",
-                    new CsvBody(w -> MasterplanCsv.write(w, r)));
-        }
-        return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        return Csv.negotiated(
+                headers,
+                "masterplan-" + regionCode + "-v" + r.number() + "-roadmap.csv",
+                () -> new CsvBody(w -> MasterplanCsv.write(w, r)),
+                () -> r);
     }
 }

@@ -1,7 +1,7 @@
 package id.smartcity.masterplan;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.quickwin.FundingSource;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -11,11 +11,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,19 +27,13 @@ import org.hibernate.annotations.FetchMode;
 /** A program of one masterplan version. */
 @Entity
 @Table(name = "masterplan_program")
-public class Program extends TimestampedEntity {
+public class Program extends RegionScopedEntity {
 
     /** Audit entity id: {@code <masterplan id>/<program id>}. */
     public static final String AUDIT_TYPE = "MASTERPLAN_PROGRAM";
 
-    @Id
-    public UUID id;
-
     @Column(name = "masterplan_id")
     public UUID masterplanId;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     /** The same in every version copied from the one it was first drafted in. */
     @Column(name = "program_key")
@@ -94,9 +86,6 @@ public class Program extends TimestampedEntity {
 
     @Column(name = "quick_win_id")
     public UUID quickWinId;
-
-    @Version
-    public long version;
 
     /** The audit trail's entity id. */
     public String auditId() {

@@ -53,7 +53,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ProgramResource {
 
     private static final Map<String, String> SORTABLE =
-            Map.of("title", "title", "dimension", "dimension", "startYear", "startYear", "horizon", "horizon");
+            PageRequest.sortable("title", "dimension", "startYear", "horizon");
 
     @Inject
     ProgramService service;
@@ -65,7 +65,6 @@ public class ProgramResource {
     MasterplanQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")
@@ -95,10 +94,7 @@ public class ProgramResource {
     @GET
     @Path("/{programId}")
     @Operation(operationId = "getProgram", summary = "Get one program")
-    @APIResponse(
-            responseCode = "200",
-            description = "The program",
-            content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
+    @APIResponse(responseCode = "200", description = "The program")
     public RestResponse<ProgramResponse> get(
             @PathParam("programId") UUID programId, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Program p = service.find(regionCode, id, programId);
@@ -133,17 +129,8 @@ public class ProgramResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateProgram", summary = "Change some of a program's fields")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ProgramRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ProgramRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The program",
-            content = @Content(schema = @Schema(implementation = ProgramResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = ProgramRequest.class)))
+    @APIResponse(responseCode = "200", description = "The program")
     @APIResponse(responseCode = "409", description = "The version is not a DRAFT")
     @APIResponse(responseCode = "422", description = "A rule of programs is broken; the field is named")
     public RestResponse<ProgramResponse> patch(

@@ -1,8 +1,8 @@
 package id.smartcity.quickwin;
 
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TextSearch;
-import id.smartcity.platform.persistence.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,12 +10,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,15 +26,9 @@ import org.hibernate.annotations.FetchMode;
 /** A quick win (program unggulan). Its progress is derived (view quick_win_progress), never stored. */
 @Entity
 @Table(name = "quick_win")
-public class QuickWin extends TimestampedEntity {
+public class QuickWin extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "QUICK_WIN";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     public String title;
 
@@ -89,9 +81,6 @@ public class QuickWin extends TimestampedEntity {
 
     @Column(name = "search_text")
     public String searchText;
-
-    @Version
-    public long version;
 
     @PrePersist
     void onCreate() {

@@ -1,10 +1,12 @@
 package id.smartcity.quickwin;
 
 import id.smartcity.platform.http.Csv;
+import id.smartcity.platform.http.CsvBody;
 import id.smartcity.quickwin.api.QuickWinResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** The CSV columns of quick wins ({@link Csv} has the format). */
@@ -12,7 +14,11 @@ final class QuickWinCsv {
 
     private QuickWinCsv() {}
 
-    static void header(Writer w) throws IOException {
+    static CsvBody body(List<QuickWinResponse> rows) {
+        return CsvBody.of(QuickWinCsv::header, rows, QuickWinCsv::row);
+    }
+
+    private static void header(Writer w) throws IOException {
         line(
                 w,
                 "id",
@@ -34,7 +40,7 @@ final class QuickWinCsv {
                 "version");
     }
 
-    static void row(Writer w, QuickWinResponse r) throws IOException {
+    private static void row(Writer w, QuickWinResponse r) throws IOException {
         line(
                 w,
                 r.id().toString(),

@@ -69,7 +69,6 @@ public class QuickWinPartsResource {
     QuickWinMapper mapper;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @PathParam("id")
@@ -109,17 +108,8 @@ public class QuickWinPartsResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateMilestone", summary = "Change a milestone, e.g. tick it done with its date")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = MilestoneRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = MilestoneRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The milestone",
-            content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = MilestoneRequest.class)))
+    @APIResponse(responseCode = "200", description = "The milestone")
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<MilestoneResponse> patchMilestone(
             @PathParam("milestoneId") UUID milestoneId,
@@ -213,15 +203,8 @@ public class QuickWinPartsResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateKpi", summary = "Change a KPI, e.g. record its actual value")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = KpiRequest.class)),
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The KPI",
-            content = @Content(schema = @Schema(implementation = KpiResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = KpiRequest.class)))
+    @APIResponse(responseCode = "200", description = "The KPI")
     @APIResponse(responseCode = "409", description = "The quick win is COMPLETED or CANCELLED")
     public RestResponse<KpiResponse> patchKpi(
             @PathParam("kpiId") UUID kpiId,

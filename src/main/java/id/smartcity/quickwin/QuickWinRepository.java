@@ -1,13 +1,9 @@
 package id.smartcity.quickwin;
 
-import id.smartcity.platform.persistence.TextSearch;
-import id.smartcity.platform.security.RegionScope;
+import id.smartcity.platform.persistence.RegionScopedRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,49 +14,26 @@ import java.util.UUID;
 
 /** Quick wins, always filtered to the path's region and the caller's regions in the query. */
 @ApplicationScoped
-public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID> {
+public class QuickWinRepository extends RegionScopedRepository<QuickWin> {
 
-    @Inject
-    RegionScope scope;
+    public QuickWinRepository() {
+        super("Quick win");
+    }
 
     /** A quick win's derived numbers, from the view quick_win_progress. */
     public record Derived(BigDecimal progress, String source, BigDecimal budgetRealised) {
         static final Derived NONE = new Derived(BigDecimal.ZERO, "NONE", BigDecimal.ZERO);
     }
 
-    public Optional<QuickWin> findInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .firstResultOptional();
-    }
-
-    /**
-     * {@link #findInRegion}, with the row locked until the transaction ends. Every write of the
-     * aggregate locks its root first, so writers of one aggregate queue up on it (and read its
-     * current version) instead of racing to a stale update; the audit chain head is locked last
-     * ({@code AuditTrail}).
-     */
-    public Optional<QuickWin> lockedInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
-    }
-
     public PanacheQuery<QuickWin> search(String regionCode, QuickWinFilter f, Sort sort) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
-        add(where, params, "dimension", "dimension = :dimension", f.dimension());
-        add(where, params, "status", "status = :status", f.status());
-        add(where, params, "year", "targetYear = :year", f.targetYear());
-        add(where, params, "lead", "leadStakeholderId = :lead", f.leadStakeholderId());
-        if (f.q() != null) {
-            where.append(" and searchText like :q escape '\\'");
-            params.put("q", TextSearch.containing(f.q()));
-        }
-        return find(where.toString(), sort, params);
+        return find(
+                where(regionCode)
+                        .and("dimension", "dimension = :dimension", f.dimension())
+                        .and("status", "status = :status", f.status())
+                        .and("year", "targetYear = :year", f.targetYear())
+                        .and("lead", "leadStakeholderId = :lead", f.leadStakeholderId())
+                        .matching(f.q()),
+                sort);
     }
 
     /** Derived progress and realised budget of the given quick wins, in one query. */
@@ -110,12 +83,5 @@ public class QuickWinRepository implements PanacheRepositoryBase<QuickWin, UUID>
 
     public Optional<Kpi> kpi(UUID quickWinId, UUID kpiId) {
         return Kpi.<Kpi>find("id = ?1 and quickWinId = ?2", kpiId, quickWinId).firstResultOptional();
-    }
-
-    private static void add(StringBuilder where, Map<String, Object> params, String name, String jpql, Object value) {
-        if (value != null) {
-            where.append(" and ").append(jpql);
-            params.put(name, value);
-        }
     }
 }

@@ -3,7 +3,6 @@ package id.smartcity.quickwin;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.dimension.DimensionCode;
 import id.smartcity.platform.http.Csv;
-import id.smartcity.platform.http.CsvBody;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
@@ -35,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,17 +56,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class QuickWinResource {
 
     static final int CSV_MAX_ROWS = 10_000;
-    private static final Map<String, String> SORTABLE = Map.of(
-            "title",
-            "title",
-            "targetYear",
-            "targetYear",
-            "plannedBudget",
-            "plannedBudget",
-            "status",
-            "status",
-            "createdAt",
-            "createdAt");
+    private static final Map<String, String> SORTABLE =
+            PageRequest.sortable("title", "targetYear", "plannedBudget", "status", "createdAt");
 
     @Inject
     QuickWinService service;
@@ -77,7 +66,6 @@ public class QuickWinResource {
     QuickWinQueries queries;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -91,10 +79,7 @@ public class QuickWinResource {
     @APIResponse(
             responseCode = "200",
             description = "The quick wins",
-            content = {
-                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuickWinPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = QuickWinPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
@@ -121,23 +106,17 @@ public class QuickWinResource {
                 Params.uuid("leadStakeholderId", lead),
                 Params.text("q", q, 100));
         PageRequest page = PageRequest.of(params, SORTABLE, "title", "id");
-        if (Csv.wanted(headers)) {
-            List<QuickWinResponse> rows =
-                    queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS));
-            return Csv.attachment(
-                    "quick-wins-" + regionCode + ".csv", CsvBody.of(QuickWinCsv::header, rows, QuickWinCsv::row));
-        }
-        return Response.ok(queries.page(regionCode, filter, page), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "quick-wins-" + regionCode + ".csv",
+                () -> QuickWinCsv.body(queries.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS))),
+                () -> queries.page(regionCode, filter, page));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getQuickWin", summary = "Get one quick win with its derived progress")
-    @APIResponse(
-            responseCode = "200",
-            description = "The quick win",
-            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
+    @APIResponse(responseCode = "200", description = "The quick win")
     public RestResponse<QuickWinResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         QuickWin q = service.find(regionCode, id);
@@ -166,26 +145,14 @@ public class QuickWinResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "updateQuickWin", summary = "Change some of a quick win's fields")
-    @RequestBody(
-            content = {
-                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = QuickWinRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = QuickWinRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The quick win",
-            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = QuickWinRequest.class)))
+    @APIResponse(responseCode = "200", description = "The quick win")
     @APIResponse(responseCode = "409", description = "COMPLETED or CANCELLED")
     @APIResponse(
             responseCode = "422",
             description = "Session or stakeholders of another region, or a session of another dimension")
     public RestResponse<QuickWinResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         QuickWin q = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(queries.response(q), q.version, null);
     }
@@ -202,16 +169,12 @@ public class QuickWinResource {
                             + " IN_PROGRESS → COMPLETED, ON_HOLD or CANCELLED; ON_HOLD → IN_PROGRESS or CANCELLED. ON_HOLD and"
                             + " CANCELLED need a reason, and so does COMPLETED below 100 % progress (422). Anything else is 409"
                             + " and the problem lists the allowed moves.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The quick win in its new status",
-            content = @Content(schema = @Schema(implementation = QuickWinResponse.class)))
+    @APIResponse(responseCode = "200", description = "The quick win in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "COMPLETED below 100 % progress without a reason")
     public RestResponse<QuickWinResponse> transition(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid QuickWinTransitionRequest request) {
         QuickWin q = service.transition(regionCode, id, ifMatch, request);
         return ETags.ok(queries.response(q), q.version, null);

@@ -6,6 +6,7 @@ import id.smartcity.audit.AuditTrail;
 import id.smartcity.fgd.FgdSessionRepository;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -69,11 +70,9 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin create(String regionCode, QuickWinRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         check(regionCode, request);
-        QuickWin q = new QuickWin();
-        q.id = UUID.randomUUID();
-        q.regionCode = regionCode;
+        QuickWin q = RegionScopedEntity.newIn(regionCode, QuickWin::new);
         mapper.apply(request, q);
         quickWins.persist(q);
         audit.created(QuickWin.AUDIT_TYPE, q.id.toString(), regionCode, mapper.toState(q));
@@ -82,8 +81,7 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        QuickWin q = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, q.version);
+        QuickWin q = quickWins.locked(regionCode, id, ifMatch);
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict("The quick win is " + q.status + "; it no longer changes");
         }
@@ -98,8 +96,7 @@ public class QuickWinService {
 
     @Transactional
     public QuickWin transition(String regionCode, UUID id, String ifMatch, QuickWinTransitionRequest request) {
-        QuickWin q = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, q.version);
+        QuickWin q = quickWins.locked(regionCode, id, ifMatch);
         QuickWinStatus to = request.to();
         if (!q.status.canBecome(to)) {
             throw ApiException.illegalTransition("quick win", q.status, to, q.status.allowedNext());
@@ -235,18 +232,13 @@ public class QuickWinService {
         return k;
     }
 
-    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
-    private QuickWin locked(String regionCode, UUID id) {
-        return quickWins.lockedInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
-    }
-
     public QuickWin find(String regionCode, UUID id) {
-        return quickWins.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Quick win " + id));
+        return quickWins.found(regionCode, id);
     }
 
     /** A quick win whose parts may change: not COMPLETED or CANCELLED. */
     private QuickWin open(String regionCode, UUID id) {
-        QuickWin q = locked(regionCode, id);
+        QuickWin q = quickWins.locked(regionCode, id, null);
         if (q.status == QuickWinStatus.COMPLETED || q.status == QuickWinStatus.CANCELLED) {
             throw ApiException.conflict(
                     "The quick win is " + q.status + "; its milestones, reports and KPIs are final");

@@ -1,12 +1,9 @@
 package id.smartcity.readiness;
 
-import id.smartcity.platform.security.RegionScope;
+import id.smartcity.platform.persistence.RegionScopedRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,45 +12,19 @@ import java.util.UUID;
 
 /** Readiness assessments, always filtered to the path's region and the caller's regions in the query. */
 @ApplicationScoped
-public class AssessmentRepository implements PanacheRepositoryBase<ReadinessAssessment, UUID> {
+public class AssessmentRepository extends RegionScopedRepository<ReadinessAssessment> {
 
-    @Inject
-    RegionScope scope;
-
-    public Optional<ReadinessAssessment> findInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .firstResultOptional();
-    }
-
-    /**
-     * {@link #findInRegion}, with the row locked until the transaction ends. Every write of the
-     * aggregate locks its root first, so writers of one aggregate queue up on it (and read its
-     * current version) instead of racing to a stale update; the audit chain head is locked last
-     * ({@code AuditTrail}).
-     */
-    public Optional<ReadinessAssessment> lockedInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+    public AssessmentRepository() {
+        super("Readiness assessment");
     }
 
     public PanacheQuery<ReadinessAssessment> search(
             String regionCode, AssessmentStatus status, String frameworkCode, Sort sort) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
-        if (status != null) {
-            where.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (frameworkCode != null) {
-            where.append(" and framework.frameworkCode = :framework");
-            params.put("framework", frameworkCode);
-        }
-        return find(where.toString(), sort, params);
+        return find(
+                where(regionCode)
+                        .and("status", "status = :status", status)
+                        .and("framework", "framework.frameworkCode = :framework", frameworkCode),
+                sort);
     }
 
     /** Verified assessments of the region under the framework code, oldest period first. */

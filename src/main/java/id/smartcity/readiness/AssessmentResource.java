@@ -64,7 +64,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Readiness", description = "Readiness assessments of a region: scores, workflow, explained results, trend")
 public class AssessmentResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("period", "period", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("period", "createdAt");
 
     @Inject
     AssessmentService service;
@@ -85,7 +85,6 @@ public class AssessmentResource {
     Validator validator;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -118,10 +117,7 @@ public class AssessmentResource {
     @GET
     @Path("/readiness-assessments/{id}")
     @Operation(operationId = "getReadinessAssessment", summary = "Get one assessment with its scores")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     public RestResponse<AssessmentResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReadinessAssessment a = service.find(regionCode, id);
@@ -158,25 +154,13 @@ public class AssessmentResource {
             description = "On the framework version's scale with at most its decimals (1.0 to 5.0 with one decimal"
                     + " for a version without a scale); a 400 names the indicator and what the framework allows."
                     + " Links are stored as given and never fetched by the server.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> score(
-            @PathParam("id") UUID id,
-            @PathParam("indicatorCode")
-                    @Parameter(
-                            description = "Indicator code, e.g. SDM",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = FrameworkDefinition.CODE,
-                                            maxLength = 40))
-                    String indicatorCode,
+            @BeanParam ScoreKey key,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch,
             @NotNull @Valid ScoreRequest request) {
-        ReadinessAssessment a = service.score(regionCode, id, indicatorCode, ifMatch, request);
+        ReadinessAssessment a = service.score(regionCode, key.id, key.indicatorCode, ifMatch, request);
         return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
@@ -203,10 +187,7 @@ public class AssessmentResource {
                         schema = @Schema(type = SchemaType.STRING, maxLength = 262144),
                         example = "indicator,score,evidence\r\nOUTCOME_SCORE,3.25,Laporan evaluasi 2024\r\n")
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> scores(
             @PathParam("id") UUID id,
@@ -243,24 +224,12 @@ public class AssessmentResource {
     @Path("/readiness-assessments/{id}/scores/{indicatorCode}")
     @RolesAllowed({Roles.ADMIN, Roles.COORDINATOR, Roles.CONTRIBUTOR})
     @Operation(operationId = "deleteReadinessScore", summary = "Remove one indicator's score from a DRAFT")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "409", description = "The assessment is not a DRAFT")
     public RestResponse<AssessmentResponse> unscore(
-            @PathParam("id") UUID id,
-            @PathParam("indicatorCode")
-                    @Parameter(
-                            description = "Indicator code, e.g. SDM",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = FrameworkDefinition.CODE,
-                                            maxLength = 40))
-                    String indicatorCode,
+            @BeanParam ScoreKey key,
             @HeaderParam("If-Match") @Parameter(description = "The assessment's ETag") String ifMatch) {
-        ReadinessAssessment a = service.unscore(regionCode, id, indicatorCode, ifMatch);
+        ReadinessAssessment a = service.unscore(regionCode, key.id, key.indicatorCode, ifMatch);
         return ETags.ok(mapper.toResponse(a), a.version, null);
     }
 
@@ -275,10 +244,7 @@ public class AssessmentResource {
                     "DRAFT → SUBMITTED (coordinator or admin; 422 lists unscored indicators). SUBMITTED → VERIFIED"
                             + " (auditor or admin who did not submit it: four eyes, 403 otherwise). SUBMITTED → DRAFT with a reason."
                             + " A VERIFIED assessment never changes (409 lists what is allowed: nothing).")
-    @APIResponse(
-            responseCode = "200",
-            description = "The assessment in its new status",
-            content = @Content(schema = @Schema(implementation = AssessmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "The assessment in its new status")
     @APIResponse(responseCode = "409", description = "Not allowed from the current status; allowed lists what is")
     @APIResponse(responseCode = "422", description = "Unscored indicators; unscored lists them")
     public RestResponse<AssessmentResponse> transition(
@@ -301,18 +267,11 @@ public class AssessmentResource {
     @APIResponse(
             responseCode = "200",
             description = "The result",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = ResultResponse.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = ResultResponse.class)))
     public Response result(@PathParam("id") UUID id, HttpHeaders headers) {
         ResultResponse r = results.result(service.find(regionCode, id));
-        if (Csv.wanted(headers)) {
-            return Csv.attachment("readiness-" + regionCode + "-" + r.period() + ".csv", ReadinessCsv.body(r));
-        }
-        return Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
+        return Csv.negotiated(
+                headers, "readiness-" + regionCode + "-" + r.period() + ".csv", () -> ReadinessCsv.body(r), () -> r);
     }
 
     @GET
@@ -342,4 +301,17 @@ public class AssessmentResource {
     /** The list's schema (a named page type for the contract). */
     @Schema(name = "ReadinessAssessmentPage")
     static final class AssessmentPage extends PageSchema<AssessmentResponse> {}
+
+    /** The path of one indicator's score: {@code /readiness-assessments/{id}/scores/{indicatorCode}}. */
+    public static class ScoreKey {
+
+        @PathParam("id")
+        UUID id;
+
+        @PathParam("indicatorCode")
+        @Parameter(
+                description = "Indicator code, e.g. SDM",
+                schema = @Schema(type = SchemaType.STRING, pattern = FrameworkDefinition.CODE, maxLength = 40))
+        String indicatorCode;
+    }
 }

@@ -2,10 +2,10 @@ package id.smartcity.readiness;
 
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TimestampedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
@@ -69,15 +69,13 @@ public class AssessmentService {
 
     @Transactional
     public ReadinessAssessment create(String regionCode, CreateAssessmentRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         FrameworkVersion framework = frameworks.find(request.frameworkCode(), request.frameworkVersion());
         if (assessments.exists(regionCode, framework.id, request.period())) {
             throw ApiException.conflict("Region " + regionCode + " already has an assessment under "
                     + framework.auditId() + " for " + request.period());
         }
-        ReadinessAssessment a = new ReadinessAssessment();
-        a.id = UUID.randomUUID();
-        a.regionCode = regionCode;
+        ReadinessAssessment a = RegionScopedEntity.newIn(regionCode, ReadinessAssessment::new);
         a.framework = framework;
         a.period = request.period();
         assessments.persist(a);
@@ -139,8 +137,7 @@ public class AssessmentService {
     @Transactional
     public ReadinessAssessment transition(
             String regionCode, UUID id, String ifMatch, AssessmentTransitionRequest request) {
-        ReadinessAssessment a = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, a.version);
+        ReadinessAssessment a = assessments.locked(regionCode, id, ifMatch);
         AssessmentStatus to = request.to();
         if (!a.status.canBecome(to)) {
             throw ApiException.illegalTransition("assessment", a.status, to, a.status.allowedNext());
@@ -205,17 +202,8 @@ public class AssessmentService {
         return a;
     }
 
-    /** The aggregate for a write: row-locked until the transaction ends (lock order: AuditTrail). */
-    private ReadinessAssessment locked(String regionCode, UUID id) {
-        return assessments
-                .lockedInRegion(regionCode, id)
-                .orElseThrow(() -> ApiException.notFound("Readiness assessment " + id));
-    }
-
     public ReadinessAssessment find(String regionCode, UUID id) {
-        return assessments
-                .findInRegion(regionCode, id)
-                .orElseThrow(() -> ApiException.notFound("Readiness assessment " + id));
+        return assessments.found(regionCode, id);
     }
 
     public static Map<String, BigDecimal> scores(ReadinessAssessment a) {
@@ -225,8 +213,7 @@ public class AssessmentService {
     }
 
     ReadinessAssessment draft(String regionCode, UUID id, String ifMatch) {
-        ReadinessAssessment a = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, a.version);
+        ReadinessAssessment a = assessments.locked(regionCode, id, ifMatch);
         if (a.status != AssessmentStatus.DRAFT) {
             throw ApiException.conflict("The assessment is " + a.status + "; only a DRAFT is scored"
                     + (a.status == AssessmentStatus.VERIFIED ? " (a VERIFIED assessment never changes)" : ""));

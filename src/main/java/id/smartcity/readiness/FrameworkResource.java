@@ -68,32 +68,10 @@ public class FrameworkResource {
     @GET
     @Path("/{code}/versions/{version}")
     @Operation(operationId = "getFrameworkVersion", summary = "Get one framework version")
-    @APIResponse(
-            responseCode = "200",
-            description = "The version",
-            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The version")
     public RestResponse<FrameworkVersionResponse> get(
-            @PathParam("code")
-                    @Parameter(
-                            description = "Framework code, e.g. READINESS",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = FrameworkDefinition.CODE,
-                                            maxLength = 40))
-                    String code,
-            @PathParam("version")
-                    @Parameter(
-                            description = "Version number, from 1",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = SchemaLimits.INT32_MAX))
-                    int version,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        FrameworkVersion f = service.find(code, version);
+            @BeanParam VersionKey key, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        FrameworkVersion f = service.find(key.code, key.version);
         return ETags.ok(service.toResponse(f), f.rowVersion, ifNoneMatch);
     }
 
@@ -130,35 +108,34 @@ public class FrameworkResource {
             operationId = "replaceFrameworkVersion",
             summary = "Correct a version no assessment uses yet (admin)",
             description = "409 once an assessment uses the version: create a new version instead.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The version",
-            content = @Content(schema = @Schema(implementation = FrameworkVersionResponse.class)))
+    @APIResponse(responseCode = "200", description = "The version")
     @APIResponse(responseCode = "409", description = "The version is in use and immutable")
     public RestResponse<FrameworkVersionResponse> replace(
-            @PathParam("code")
-                    @Parameter(
-                            description = "Framework code, e.g. READINESS",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            pattern = FrameworkDefinition.CODE,
-                                            maxLength = 40))
-                    String code,
-            @PathParam("version")
-                    @Parameter(
-                            description = "Version number, from 1",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = SchemaLimits.INT32_MAX))
-                    int version,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @BeanParam VersionKey key,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid FrameworkRequest request) {
-        FrameworkVersion f = service.replace(code, version, ifMatch, request);
+        FrameworkVersion f = service.replace(key.code, key.version, ifMatch, request);
         return ETags.ok(service.toResponse(f), f.rowVersion, null);
+    }
+
+    /** The path of one framework version: {@code /{code}/versions/{version}}. */
+    public static class VersionKey {
+
+        @PathParam("code")
+        @Parameter(
+                description = "Framework code, e.g. READINESS",
+                schema = @Schema(type = SchemaType.STRING, pattern = FrameworkDefinition.CODE, maxLength = 40))
+        String code;
+
+        @PathParam("version")
+        @Parameter(
+                description = "Version number, from 1",
+                schema =
+                        @Schema(
+                                type = SchemaType.INTEGER,
+                                format = "int32",
+                                minimum = "1",
+                                maximum = SchemaLimits.INT32_MAX))
+        int version;
     }
 }

@@ -1,6 +1,6 @@
 package id.smartcity.readiness;
 
-import id.smartcity.platform.persistence.TimestampedEntity;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,32 +9,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
 /** One assessment of a region under one framework version for a period. */
 @Entity
 @Table(name = "readiness_assessment")
-public class ReadinessAssessment extends TimestampedEntity {
+public class ReadinessAssessment extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "READINESS_ASSESSMENT";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "framework_version_id")
@@ -67,9 +58,6 @@ public class ReadinessAssessment extends TimestampedEntity {
     @Fetch(FetchMode.SELECT)
     @CollectionTable(name = "readiness_score", joinColumns = @JoinColumn(name = "assessment_id"))
     public List<Score> scores = new ArrayList<>();
-
-    @Version
-    public long version;
 
     /** One indicator's score with its evidence. */
     @Embeddable

@@ -1,6 +1,7 @@
 package id.smartcity.region;
 
 import id.smartcity.platform.persistence.TextSearch;
+import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.security.RegionScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -22,6 +23,11 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
     public Optional<Region> findVisible(String code) {
         Map<String, Object> params = new HashMap<>();
         return find(scope.is("code", code, "code", params), params).firstResultOptional();
+    }
+
+    /** The region, if the caller sees it; 404 otherwise. */
+    public Region visible(String code) {
+        return findVisible(code).orElseThrow(() -> ApiException.notFound("Region " + code));
     }
 
     /** {@link #findVisible}, row-locked until the transaction ends (lock order: AuditTrail). */

@@ -47,8 +47,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Regions", description = "Regencies and cities: the tenants of the API")
 public class RegionResource {
 
-    private static final Map<String, String> SORTABLE =
-            Map.of("code", "code", "name", "name", "province", "province", "cohortYear", "cohortYear");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("code", "name", "province", "cohortYear");
 
     @Inject
     RegionService service;
@@ -91,7 +90,7 @@ public class RegionResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RegionResponse.class)))
     public RestResponse<RegionResponse> get(
-            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
+            @PathParam("regionCode") String regionCode,
             @HeaderParam("If-None-Match") @Parameter(description = "ETag of the copy the caller holds")
                     String ifNoneMatch) {
         Region region = service.find(regionCode);
@@ -128,15 +127,7 @@ public class RegionResource {
             summary = "Change a region (admin)",
             description = "JSON Merge Patch (RFC 7396) of the region's writable fields; code is read-only."
                     + " Send If-Match with the ETag you read to make sure nobody changed it in between.")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = UpdateRegionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = UpdateRegionRequest.class))
-            })
+    @RequestBody(content = @Content(schema = @Schema(implementation = UpdateRegionRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The changed region",
@@ -147,10 +138,7 @@ public class RegionResource {
                             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RegionResponse.class)))
     public RestResponse<RegionResponse> patch(
-            @PathParam("regionCode") @Parameter(description = "Kemendagri code, e.g. 33.03") String regionCode,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("regionCode") String regionCode, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         RegionResponse updated = service.patch(regionCode, ifMatch, patch);
         return ETags.ok(updated, updated.version(), null);
     }

@@ -1,8 +1,8 @@
 package id.smartcity.stakeholder;
 
 import id.smartcity.dimension.DimensionCode;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.persistence.TextSearch;
-import id.smartcity.platform.persistence.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,31 +10,22 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
 /** A party in a region's Smart City program, grouped into one or more dimensions. */
 @Entity
 @Table(name = "stakeholder")
-public class Stakeholder extends TimestampedEntity {
+public class Stakeholder extends RegionScopedEntity {
 
     public static final String AUDIT_TYPE = "STAKEHOLDER";
-
-    @Id
-    public UUID id;
-
-    @Column(name = "region_code")
-    public String regionCode;
 
     public String name;
 
@@ -55,9 +46,6 @@ public class Stakeholder extends TimestampedEntity {
 
     @Column(name = "search_text")
     public String searchText;
-
-    @Version
-    public long version;
 
     // Batched (quarkus.hibernate-orm.fetch.batch-size), not SUBSELECT: a subselect repeats the
     // owners' query without its limit.

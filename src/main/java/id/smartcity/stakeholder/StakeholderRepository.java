@@ -1,14 +1,10 @@
 package id.smartcity.stakeholder;
 
 import id.smartcity.dimension.DimensionCode;
-import id.smartcity.platform.persistence.TextSearch;
-import id.smartcity.platform.security.RegionScope;
+import id.smartcity.platform.persistence.RegionScopedRepository;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,53 +14,24 @@ import java.util.UUID;
 
 /** Stakeholders, always filtered to the path's region and the caller's regions in the query. */
 @ApplicationScoped
-public class StakeholderRepository implements PanacheRepositoryBase<Stakeholder, UUID> {
+public class StakeholderRepository extends RegionScopedRepository<Stakeholder> {
 
-    @Inject
-    RegionScope scope;
-
-    public Optional<Stakeholder> findInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .firstResultOptional();
-    }
-
-    /**
-     * {@link #findInRegion}, with the row locked until the transaction ends. Every write of the
-     * aggregate locks its root first, so writers of one aggregate queue up on it (and read its
-     * current version) instead of racing to a stale update; the audit chain head is locked last
-     * ({@code AuditTrail}).
-     */
-    public Optional<Stakeholder> lockedInRegion(String regionCode, UUID id) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", id);
-        return find("id = :id and " + scope.inRegion(regionCode, params), params)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+    public StakeholderRepository() {
+        super("Stakeholder");
     }
 
     public PanacheQuery<Stakeholder> search(String regionCode, StakeholderFilter f, Sort sort) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(scope.inRegion(regionCode, params));
-        if (f.dimension() != null) {
-            where.append(" and id in (select st.id from Stakeholder st join st.memberships m"
-                    + " where m.dimension = :dimension)");
-            params.put("dimension", f.dimension());
-        }
-        if (f.kind() != null) {
-            where.append(" and kind = :kind");
-            params.put("kind", f.kind());
-        }
-        if (f.active() != null) {
-            where.append(" and active = :active");
-            params.put("active", f.active());
-        }
-        if (f.q() != null) {
-            where.append(" and searchText like :q escape '\\'");
-            params.put("q", TextSearch.containing(f.q()));
-        }
-        return find(where.toString(), sort, params);
+        return find(
+                where(regionCode)
+                        .and(
+                                "dimension",
+                                "id in (select st.id from Stakeholder st join st.memberships m"
+                                        + " where m.dimension = :dimension)",
+                                f.dimension())
+                        .and("kind", "kind = :kind", f.kind())
+                        .and("active", "active = :active", f.active())
+                        .matching(f.q()),
+                sort);
     }
 
     /** The stakeholder other than {@code except} that leads {@code dimension} in the region, if any. */

@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +55,7 @@ public class StakeholderResource {
 
     static final int CSV_MAX_ROWS = 10_000;
     private static final Map<String, String> SORTABLE =
-            Map.of("name", "name", "kind", "kind", "organisation", "organisation", "createdAt", "createdAt");
+            PageRequest.sortable("name", "kind", "organisation", "createdAt");
 
     @Inject
     StakeholderService service;
@@ -68,7 +67,6 @@ public class StakeholderResource {
     PersonalData personalData;
 
     @PathParam("regionCode")
-    @Parameter(description = "Kemendagri code, e.g. 33.03")
     String regionCode;
 
     @GET
@@ -82,12 +80,7 @@ public class StakeholderResource {
     @APIResponse(
             responseCode = "200",
             description = "The stakeholders",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = StakeholderPage.class)),
-                @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
-            })
+            content = @Content(schema = @Schema(implementation = StakeholderPage.class)))
     public Response list(
             @BeanParam PageParams params,
             @QueryParam("dimension") @Parameter(schema = @Schema(implementation = DimensionCode.class))
@@ -107,22 +100,19 @@ public class StakeholderResource {
                 Params.text("q", q, 100));
         PageRequest page = PageRequest.of(params, SORTABLE, "name", "id");
         boolean personal = personalData.visible();
-        if (Csv.wanted(headers)) {
-            List<StakeholderResponse> rows =
-                    service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS), personal);
-            return Csv.attachment("stakeholders-" + regionCode + ".csv", StakeholderCsv.body(rows, personal));
-        }
-        return Response.ok(service.list(regionCode, filter, page, personal), MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return Csv.negotiated(
+                headers,
+                "stakeholders-" + regionCode + ".csv",
+                () -> StakeholderCsv.body(
+                        service.export(regionCode, filter, page, page.exportRows(params, CSV_MAX_ROWS), personal),
+                        personal),
+                () -> service.list(regionCode, filter, page, personal));
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getStakeholder", summary = "Get one stakeholder")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stakeholder",
-            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stakeholder")
     public RestResponse<StakeholderResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         Stakeholder s = service.find(regionCode, id);
@@ -155,15 +145,11 @@ public class StakeholderResource {
             summary = "Replace a stakeholder's fields",
             description =
                     "Every field as sent; active is kept when left out. Changing active needs coordinator or admin.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The stakeholder",
-            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @APIResponse(responseCode = "200", description = "The stakeholder")
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> replace(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid StakeholderRequest request) {
         Stakeholder s = service.replace(regionCode, id, ifMatch, request);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
@@ -178,25 +164,11 @@ public class StakeholderResource {
             summary = "Change some of a stakeholder's fields",
             description = "JSON Merge Patch of StakeholderRequest. Setting active to false archives the stakeholder"
                     + " (coordinator or admin).")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = StakeholderRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = StakeholderRequest.class))
-            })
-    @APIResponse(
-            responseCode = "200",
-            description = "The stakeholder",
-            content = @Content(schema = @Schema(implementation = StakeholderResponse.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = StakeholderRequest.class)))
+    @APIResponse(responseCode = "200", description = "The stakeholder")
     @APIResponse(responseCode = "409", description = "A dimension named as LEAD already has a lead in the region")
     public RestResponse<StakeholderResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         Stakeholder s = service.patch(regionCode, id, ifMatch, patch);
         return ETags.ok(mapper.toResponse(s, personalData.visible()), s.version, null);
     }

@@ -3,11 +3,11 @@ package id.smartcity.stakeholder;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.http.Page;
 import id.smartcity.platform.http.PageRequest;
 import id.smartcity.platform.http.Paging;
+import id.smartcity.platform.persistence.RegionScopedEntity;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
@@ -71,14 +71,12 @@ public class StakeholderService {
 
     @Transactional
     public Stakeholder create(String regionCode, StakeholderRequest request) {
-        regions.findVisible(regionCode).orElseThrow(() -> ApiException.notFound("Region " + regionCode));
+        regions.visible(regionCode);
         String phone = checked(request);
         if (Boolean.FALSE.equals(request.active())) {
             requireArchiver();
         }
-        Stakeholder s = new Stakeholder();
-        s.id = UUID.randomUUID();
-        s.regionCode = regionCode;
+        Stakeholder s = RegionScopedEntity.newIn(regionCode, Stakeholder::new);
         checkSingleLead(regionCode, s.id, request);
         mapper.apply(request, phone, s);
         stakeholders.persist(s);
@@ -89,16 +87,14 @@ public class StakeholderService {
     /** Full update (PUT): every field as given; {@code active} kept when left out. */
     @Transactional
     public Stakeholder replace(String regionCode, UUID id, String ifMatch, StakeholderRequest request) {
-        Stakeholder s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        Stakeholder s = stakeholders.locked(regionCode, id, ifMatch);
         return update(s, request);
     }
 
     /** Partial update: a JSON Merge Patch of the writable state. */
     @Transactional
     public Stakeholder patch(String regionCode, UUID id, String ifMatch, JsonNode patch) {
-        Stakeholder s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        Stakeholder s = stakeholders.locked(regionCode, id, ifMatch);
         return update(s, mergePatch.apply(mapper.toState(s), patch, StakeholderRequest.class));
     }
 
@@ -108,8 +104,7 @@ public class StakeholderService {
      */
     @Transactional
     public void delete(String regionCode, UUID id, String ifMatch) {
-        Stakeholder s = locked(regionCode, id);
-        ETags.checkIfMatch(ifMatch, s.version);
+        Stakeholder s = stakeholders.locked(regionCode, id, ifMatch);
         if (stakeholders.isReferenced(id)) {
             throw ApiException.conflict("Stakeholder " + id + " is referenced by FGD sessions or quick wins and cannot"
                     + " be deleted; archive it instead by setting active to false");
@@ -141,15 +136,8 @@ public class StakeholderService {
         return s;
     }
 
-    /** The stakeholder for a write: row-locked until the transaction ends (lock order: AuditTrail). */
-    private Stakeholder locked(String regionCode, UUID id) {
-        return stakeholders
-                .lockedInRegion(regionCode, id)
-                .orElseThrow(() -> ApiException.notFound("Stakeholder " + id));
-    }
-
     Stakeholder find(String regionCode, UUID id) {
-        return stakeholders.findInRegion(regionCode, id).orElseThrow(() -> ApiException.notFound("Stakeholder " + id));
+        return stakeholders.found(regionCode, id);
     }
 
     /** Validates what bean validation cannot; returns the normalised phone. */

@@ -49,8 +49,8 @@ import org.jboss.resteasy.reactive.RestResponse;
         description = "Change events pushed to integrating systems (admins, and service accounts for themselves)")
 public class WebhookSubscriptionResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "targetUrl", "targetUrl");
-    private static final Map<String, String> DELIVERY_SORTABLE = Map.of("attemptedAt", "attemptedAt");
+    private static final Map<String, String> SORTABLE = PageRequest.sortable("createdAt", "targetUrl");
+    private static final Map<String, String> DELIVERY_SORTABLE = PageRequest.sortable("attemptedAt");
 
     @Inject
     WebhookSubscriptionService service;
@@ -116,15 +116,7 @@ public class WebhookSubscriptionResource {
             operationId = "updateWebhookSubscription",
             summary = "Change a subscription's targetUrl, eventTypes, regionCodes or active",
             description = "JSON Merge Patch of WebhookSubscriptionRequest.")
-    @RequestBody(
-            content = {
-                @Content(
-                        mediaType = MergePatch.MEDIA_TYPE,
-                        schema = @Schema(implementation = WebhookSubscriptionRequest.class)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = WebhookSubscriptionRequest.class))
-            })
+    @RequestBody(content = @Content(schema = @Schema(implementation = WebhookSubscriptionRequest.class)))
     @APIResponse(
             responseCode = "200",
             description = "The subscription",
@@ -132,10 +124,7 @@ public class WebhookSubscriptionResource {
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
     @APIResponse(responseCode = "422", description = "targetUrl resolves to a private or reserved address")
     public RestResponse<WebhookSubscriptionResponse> patch(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch,
-            JsonNode patch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         WebhookSubscription s = service.patch(id, ifMatch, patch);
         return ETags.ok(WebhookMapper.toResponse(s, null), s.version, null);
     }
@@ -163,9 +152,7 @@ public class WebhookSubscriptionResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
     public RestResponse<WebhookSubscriptionResponse> rotateSecret(
-            @PathParam("id") UUID id,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the version the change is based on")
-                    String ifMatch) {
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         WebhookSubscriptionService.WithSecret rotated = service.rotateSecret(id, ifMatch);
         return ETags.ok(
                 WebhookMapper.toResponse(rotated.subscription(), rotated.secret()),
@@ -193,10 +180,7 @@ public class WebhookSubscriptionResource {
             operationId = "pingWebhookSubscription",
             summary = "Deliver a webhook.ping event now and answer how it went",
             description = "Signed like every delivery; the subscription's cursor does not move.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The attempt (success false when the receiver did not answer 2xx)",
-            content = @Content(schema = @Schema(implementation = WebhookDeliveryResponse.class)))
+    @APIResponse(responseCode = "200", description = "The attempt (success false when the receiver did not answer 2xx)")
     public WebhookDeliveryResponse ping(@PathParam("id") UUID id) {
         return service.ping(id);
     }

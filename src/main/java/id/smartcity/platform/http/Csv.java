@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The one writer of every CSV export (RFC 4180): every present field quoted, quotes doubled, CRLF
@@ -77,6 +78,18 @@ public final class Csv {
             }
         }
         return false;
+    }
+
+    /**
+     * The answer of an operation that produces JSON and CSV: with {@code Accept: text/csv} (see
+     * {@link #wanted}), the CSV as an attachment named {@code filename}; otherwise the JSON entity.
+     * Only the one asked for is computed.
+     */
+    public static Response negotiated(HttpHeaders headers, String filename, Supplier<CsvBody> csv, Supplier<?> json) {
+        if (wanted(headers)) {
+            return attachment(filename, csv.get());
+        }
+        return Response.ok(json.get(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** A streamed attachment. */

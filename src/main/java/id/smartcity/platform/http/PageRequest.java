@@ -4,6 +4,8 @@ import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,15 @@ public record PageRequest(int offset, int limit, Sort sort) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 1_000_000;
+
+    /** Sort fields whose API names are their entity paths too, in the order they are documented. */
+    public static Map<String, String> sortable(String... fields) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String field : fields) {
+            paths.put(field, field);
+        }
+        return Collections.unmodifiableMap(paths);
+    }
 
     /**
      * @param sortable API field name to entity path, in the order they are documented

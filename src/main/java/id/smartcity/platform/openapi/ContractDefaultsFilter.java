@@ -1,9 +1,12 @@
 package id.smartcity.platform.openapi;
 
+import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.security.RegionCodes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.openapi.model.BaseModel;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +40,10 @@ public class ContractDefaultsFilter implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
     /** On a derived merge-patch schema: the schema it derives from (whose bounds are enforced). */
     public static final String MERGE_PATCH_OF = "x-merge-patch-of";
+    /** What an {@code If-Match} header means where the operation does not say otherwise. */
+    static final String IF_MATCH = "ETag of the version the change is based on";
+    /** What the {@code {regionCode}} segment is where the operation does not say otherwise. */
+    static final String REGION_CODE = "Kemendagri code, e.g. 33.03";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -92,6 +99,7 @@ public class ContractDefaultsFilter implements OASFilter {
                 for (APIResponse response :
                         operation.getResponses().getAPIResponses().values()) {
                     headers(response);
+                    csvAsText(response);
                 }
             }
         }
@@ -133,6 +141,13 @@ public class ContractDefaultsFilter implements OASFilter {
                 }
                 String name = body.getRef().substring(SCHEMAS.length());
                 Schema whole = components.getSchemas().get(name);
+                if (whole != null
+                        && whole.getExtensions() != null
+                        && whole.getExtensions().containsKey(MERGE_PATCH_OF)) {
+                    // Derived already: the media types of one body may share their schema.
+                    derivedNames.add(name);
+                    continue;
+                }
                 if (whole == null || whole.getProperties() == null) {
                     continue;
                 }
@@ -213,8 +228,12 @@ public class ContractDefaultsFilter implements OASFilter {
                 p.setSchema(string(ETags.MAX_CONDITION)
                         .pattern("^(\\*|(W/)?\"[^\"]*\"(\\s*,\\s*(W/)?\"[^\"]*\")*)$")
                         .examples(List.of("\"3\"")));
+                if ("If-Match".equals(p.getName())) {
+                    describe(p, IF_MATCH);
+                }
             } else if (p.getIn() == Parameter.In.PATH && "regionCode".equals(p.getName())) {
                 p.setSchema(string(5).pattern(RegionCodes.PATTERN).examples(List.of("33.03")));
+                describe(p, REGION_CODE);
             }
         }
     }
@@ -284,6 +303,37 @@ public class ContractDefaultsFilter implements OASFilter {
             }
         }
         response.addHeader(CORS_HEADER, OASFactory.createHeader().ref("#/components/headers/" + CORS_HEADER));
+    }
+
+    /**
+     * Gives a parameter that the operation does not describe its usual description, first among
+     * its properties (where {@code @Parameter(description = …)} puts it).
+     */
+    private static void describe(Parameter parameter, String description) {
+        if (parameter.getDescription() == null && parameter instanceof BaseModel<?> model) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.putAll(model.getAllProperties());
+            model.setAllProperties(properties);
+        }
+    }
+
+    /**
+     * A list that a resource also renders as CSV ({@link Csv}) names its JSON schema once, for every
+     * media type it produces; the CSV alternative of that schema is text.
+     */
+    private static void csvAsText(APIResponse response) {
+        if (response.getContent() == null || !response.getContent().hasMediaType(Csv.MEDIA_TYPE)) {
+            return;
+        }
+        Schema csv = response.getContent().getMediaType(Csv.MEDIA_TYPE).getSchema();
+        if (csv != null && csv.getRef() != null && csv.getRef().startsWith(SCHEMAS)) {
+            response.getContent()
+                    .addMediaType(
+                            Csv.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        }
     }
 
     private static Schema string(int maxLength) {
