@@ -4,9 +4,7 @@ import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.security.RegionCodes;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import io.smallrye.openapi.model.BaseModel;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -305,16 +303,10 @@ public class ContractDefaultsFilter implements OASFilter {
         response.addHeader(CORS_HEADER, OASFactory.createHeader().ref("#/components/headers/" + CORS_HEADER));
     }
 
-    /**
-     * Gives a parameter that the operation does not describe its usual description, first among
-     * its properties (where {@code @Parameter(description = …)} puts it).
-     */
+    /** Gives a parameter that the operation does not describe its usual description. */
     private static void describe(Parameter parameter, String description) {
-        if (parameter.getDescription() == null && parameter instanceof BaseModel<?> model) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("description", description);
-            properties.putAll(model.getAllProperties());
-            model.setAllProperties(properties);
+        if (parameter.getDescription() == null) {
+            parameter.setDescription(description);
         }
     }
 
