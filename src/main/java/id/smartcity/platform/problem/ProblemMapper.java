@@ -233,17 +233,27 @@ public class ProblemMapper {
                     .header("Retry-After", "1")
                     .build();
         }
-        if (databaseUnavailable(e)) {
-            // PostgreSQL restarting, failing over or out of connections: nothing was changed (the
-            // transaction did not commit), and a retry in a moment will do.
+        if (DatabaseFailures.unavailable(e)) {
+            // PostgreSQL restarting, failing over or out of connections. Failed before the commit,
+            // the transaction was rolled back; lost during the commit, it may have been saved (a
+            // failover: the old primary committed, the answer never came back).
+            boolean atCommit = DatabaseFailures.whileCommitting(e);
             LOG.warnf(
-                    "Database unavailable on %s: %s",
-                    uri == null ? "?" : uri.getPath(), rootCause(e).getClass().getSimpleName());
+                    "Database unavailable%s on %s: %s",
+                    atCommit ? " while committing" : "",
+                    uri == null ? "?" : uri.getPath(),
+                    rootCause(e).getClass().getSimpleName());
             return Response.fromResponse(respond(
                             new Problem(
                                     ProblemType.SERVICE_UNAVAILABLE,
-                                    "The database cannot be reached at the moment; nothing was changed. Retry in a few"
-                                            + " seconds",
+                                    atCommit
+                                            ? "The connection to the database was lost while the change was being"
+                                                    + " committed: it may or may not have been saved. Retry with the"
+                                                    + " same Idempotency-Key (a saved change is answered again, not"
+                                                    + " made twice), or read the resource before repeating the"
+                                                    + " change"
+                                            : "The database cannot be reached at the moment; nothing was changed."
+                                                    + " Retry in a few seconds",
                                     null),
                             uri))
                     .header("Retry-After", RETRY_AFTER_SECONDS)
@@ -259,38 +269,6 @@ public class ProblemMapper {
     }
 
     private static final String RETRY_AFTER_SECONDS = "5";
-
-    /**
-     * Whether {@code e} says the database could not be reached rather than that the request was
-     * wrong: a connection failure (SQLState class 08), the server shutting down or starting
-     * (57P01–57P03), too many connections (53300), or a pool that could not get a connection.
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null
-                        && (state.startsWith("08")
-                                || state.equals("57P01")
-                                || state.equals("57P02")
-                                || state.equals("57P03")
-                                || state.equals("53300"))) {
-                    return true;
-                }
-                String message = sql.getMessage();
-                if (state == null && message != null && message.startsWith("Acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private Response concurrentChange(UriInfo uri) {
         return respond(
