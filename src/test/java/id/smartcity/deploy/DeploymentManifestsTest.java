@@ -83,7 +83,7 @@ class DeploymentManifestsTest {
         try (Stream<Path> s = Files.list(DEPLOY.resolve("k8s"))) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(6, files.size(), "files: " + files);
+        assertEquals(8, files.size(), "files: " + files);
         Set<String> kinds = new TreeSet<>();
         for (Path file : files) {
             for (JsonNode doc : documents(file)) {
@@ -95,11 +95,14 @@ class DeploymentManifestsTest {
         }
         assertEquals(
                 Set.of(
+                        "Cluster",
                         "Deployment",
                         "HorizontalPodAutoscaler",
                         "Kustomization",
                         "NetworkPolicy",
+                        "ObjectStore",
                         "PodDisruptionBudget",
+                        "ScheduledBackup",
                         "Service"),
                 kinds);
         assertFalse(documents(DEPLOY.resolve("compose.yaml")).isEmpty());
@@ -194,6 +197,9 @@ class DeploymentManifestsTest {
         for (JsonNode env : container().path("env")) {
             set.add(env.path("name").asText());
         }
+        for (JsonNode env : workerContainer().path("env")) {
+            set.add(env.path("name").asText());
+        }
         JsonNode kustomization =
                 documents(DEPLOY.resolve("k8s/kustomization.yaml")).get(0);
         for (JsonNode literal : kustomization.path("configMapGenerator").get(0).path("literals")) {
@@ -206,6 +212,142 @@ class DeploymentManifestsTest {
             assertTrue(read.contains(name) || launcher.contains(name), name + " is not read by the application");
         }
         assertTrue(set.containsAll(List.of("DB_URL", "DB_USER", "DB_PASSWORD", "OIDC_AUTH_SERVER_URL")), "set: " + set);
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        return find(container.path("env"), "name", name);
+    }
+
+    private static JsonNode workerContainer() throws IOException {
+        JsonNode worker = documents(DEPLOY.resolve("k8s/worker.yaml")).get(0);
+        assertEquals("Deployment", worker.path("kind").asText());
+        return worker.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
+    }
+
+    @Test
+    void webhookDeliveriesRunOnWorkerPodsThatTheServiceDoesNotRouteTo() throws IOException {
+        assertEquals(
+                "false",
+                env(container(), "WEBHOOKS_WORKER_ENABLED").path("value").asText());
+        JsonNode worker = documents(DEPLOY.resolve("k8s/worker.yaml")).get(0);
+        assertTrue(worker.path("spec").path("replicas").asInt() >= 2, "a second worker takes over");
+        assertEquals(
+                "true",
+                env(workerContainer(), "WEBHOOKS_WORKER_ENABLED").path("value").asText());
+        JsonNode workerLabels =
+                worker.path("spec").path("template").path("metadata").path("labels");
+        JsonNode selector = documents(DEPLOY.resolve("k8s/service.yaml"))
+                .get(0)
+                .path("spec")
+                .path("selector");
+        boolean routed = true;
+        for (var it = selector.fields(); it.hasNext(); ) {
+            var e = it.next();
+            routed &= e.getValue().asText().equals(workerLabels.path(e.getKey()).asText());
+        }
+        assertFalse(routed, "the Service selects no worker pod");
+        assertTrue(
+                properties().contains("smartcity.webhooks.worker-enabled=${WEBHOOKS_WORKER_ENABLED:"),
+                "the application reads WEBHOOKS_WORKER_ENABLED");
+    }
+
+    @Test
+    void theDatabaseIsAReplicatedClusterTheApiReachesThroughItsReadWriteService() throws IOException {
+        List<JsonNode> docs = documents(DEPLOY.resolve("k8s/postgres-cluster.yaml"));
+        JsonNode cluster = find(docs, "kind", "Cluster");
+        String name = cluster.path("metadata").path("name").asText();
+        JsonNode spec = cluster.path("spec");
+        assertEquals(3, spec.path("instances").asInt());
+        JsonNode sync = spec.path("postgresql").path("synchronous");
+        assertEquals("any", sync.path("method").asText());
+        assertTrue(sync.path("number").asInt() >= 1, "a commit waits for a standby");
+        assertEquals("required", sync.path("dataDurability").asText(), "no silent fallback to asynchronous");
+        assertEquals(
+                "required", spec.path("affinity").path("podAntiAffinityType").asText(), "one instance a node");
+        assertEquals(
+                "kubernetes.io/hostname",
+                spec.path("affinity").path("topologyKey").asText());
+        JsonNode plugin = find(spec.path("plugins"), "name", "barman-cloud.cloudnative-pg.io");
+        assertTrue(plugin.path("isWALArchiver").asBoolean());
+        JsonNode store = find(docs, "kind", "ObjectStore");
+        assertEquals(
+                store.path("metadata").path("name").asText(),
+                plugin.path("parameters").path("barmanObjectName").asText());
+        JsonNode credentials = store.path("spec").path("configuration").path("s3Credentials");
+        for (String key : List.of("accessKeyId", "secretAccessKey")) {
+            assertFalse(credentials.path(key).path("name").asText().isEmpty(), key + " names a Secret");
+            assertFalse(credentials.path(key).path("key").asText().isEmpty(), key + " names a key");
+        }
+        JsonNode backup = find(docs, "kind", "ScheduledBackup");
+        assertEquals(name, backup.path("spec").path("cluster").path("name").asText());
+        assertEquals("plugin", backup.path("spec").path("method").asText());
+        assertEquals(6, backup.path("spec").path("schedule").asText().split(" ").length, "seconds first");
+
+        String database = spec.path("bootstrap").path("initdb").path("database").asText();
+        JsonNode kustomization =
+                documents(DEPLOY.resolve("k8s/kustomization.yaml")).get(0);
+        String url = null;
+        int poolMax = 0;
+        for (JsonNode literal : kustomization.path("configMapGenerator").get(0).path("literals")) {
+            if (literal.asText().startsWith("DB_URL=")) {
+                url = literal.asText().substring("DB_URL=".length());
+            } else if (literal.asText().startsWith("DB_POOL_MAX=")) {
+                poolMax = Integer.parseInt(literal.asText().substring("DB_POOL_MAX=".length()));
+            }
+        }
+        assertTrue(
+                url != null && url.startsWith("jdbc:postgresql://" + name + "-rw:5432/" + database + "?"),
+                "the read-write Service: " + url);
+        assertTrue(url.contains("sslmode=verify-full"), url);
+        Matcher root = Pattern.compile("sslrootcert=(/[^&]+)/ca\\.crt").matcher(url);
+        assertTrue(root.find(), url);
+        for (JsonNode deployment : List.of(
+                documents(DEPLOY.resolve("k8s/deployment.yaml")).get(0),
+                documents(DEPLOY.resolve("k8s/worker.yaml")).get(0))) {
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+            JsonNode c = pod.path("containers").get(0);
+            String mount = find(c.path("volumeMounts"), "mountPath", root.group(1))
+                    .path("name")
+                    .asText();
+            assertEquals(
+                    name + "-ca",
+                    find(pod.path("volumes"), "name", mount)
+                            .path("secret")
+                            .path("secretName")
+                            .asText(),
+                    "the cluster's CA is mounted where DB_URL reads it");
+            for (String variable : List.of("DB_USER", "DB_PASSWORD")) {
+                assertEquals(
+                        name + "-app",
+                        env(c, variable)
+                                .path("valueFrom")
+                                .path("secretKeyRef")
+                                .path("name")
+                                .asText(),
+                        variable + " from the Secret the operator generates");
+            }
+        }
+
+        // Every pool at its largest, plus each pod's LISTEN connection, fits in max_connections
+        // with room for the operator and an operator's psql.
+        int maxApiPods = documents(DEPLOY.resolve("k8s/hpa.yaml"))
+                .get(0)
+                .path("spec")
+                .path("maxReplicas")
+                .asInt();
+        JsonNode worker = documents(DEPLOY.resolve("k8s/worker.yaml")).get(0);
+        int workers = worker.path("spec").path("replicas").asInt();
+        int workerPool = env(workerContainer(), "DB_POOL_MAX").path("value").asInt();
+        int maxConnections = spec.path("postgresql")
+                .path("parameters")
+                .path("max_connections")
+                .asInt();
+        int needed = maxApiPods * (poolMax + 1) + workers * (workerPool + 1) + 10;
+        assertTrue(needed <= maxConnections, needed + " connections at most, max_connections " + maxConnections);
     }
 
     @Test
@@ -232,11 +374,13 @@ class DeploymentManifestsTest {
 
     @Test
     void secretsAreReferencedNeverWritten() throws IOException {
-        for (JsonNode env : container().path("env")) {
-            String name = env.path("name").asText();
-            if (name.contains("PASSWORD") || name.equals("DB_USER")) {
-                assertTrue(env.has("valueFrom"), name + " comes from a Secret");
-                assertFalse(env.has("value"), name + " has no literal value");
+        for (JsonNode c : List.of(container(), workerContainer())) {
+            for (JsonNode env : c.path("env")) {
+                String name = env.path("name").asText();
+                if (name.contains("PASSWORD") || name.equals("DB_USER")) {
+                    assertTrue(env.has("valueFrom"), name + " comes from a Secret");
+                    assertFalse(env.has("value"), name + " has no literal value");
+                }
             }
         }
     }
@@ -296,33 +440,65 @@ class DeploymentManifestsTest {
         built.forEach(d -> kinds.add(d.path("kind").asText()));
         assertEquals(
                 Set.of(
+                        "Cluster",
                         "ConfigMap",
                         "Deployment",
                         "HorizontalPodAutoscaler",
                         "NetworkPolicy",
+                        "ObjectStore",
                         "PodDisruptionBudget",
+                        "ScheduledBackup",
                         "Service"),
                 kinds);
+        // Selectors of other pods (kube-dns, the database) are left as written: kustomize's labels
+        // reach no selector, or the API could resolve no name and reach no database.
+        for (JsonNode policy : built) {
+            if (!"NetworkPolicy".equals(policy.path("kind").asText())) {
+                continue;
+            }
+            for (JsonNode rule : policy.path("spec").path("egress")) {
+                for (JsonNode to : rule.path("to")) {
+                    JsonNode labels = to.path("podSelector").path("matchLabels");
+                    if (labels.has("k8s-app")) {
+                        assertEquals(YAML.readTree("{k8s-app: kube-dns}"), labels, "the DNS rule");
+                    }
+                    if (labels.has("cnpg.io/cluster")) {
+                        assertEquals(YAML.readTree("{cnpg.io/cluster: smartcity-db}"), labels, "the database rule");
+                    }
+                }
+            }
+        }
+        // The API's selectors are the ones it had before the database and the worker came: a
+        // Deployment's selector cannot change in place.
+        JsonNode api = find(built, "kind", "Deployment");
+        assertEquals(
+                YAML.readTree("{app.kubernetes.io/component: api, app.kubernetes.io/name: smartcity-api,"
+                        + " app.kubernetes.io/part-of: smartcity}"),
+                api.path("spec").path("selector").path("matchLabels"));
         JsonNode configMap = find(built, "kind", "ConfigMap");
         String generatedName = configMap.path("metadata").path("name").asText();
         assertTrue(generatedName.startsWith("smartcity-api-config-"), generatedName);
-        JsonNode deployment = find(built, "kind", "Deployment");
-        JsonNode container = deployment
-                .path("spec")
-                .path("template")
-                .path("spec")
-                .path("containers")
-                .get(0);
-        assertEquals(
-                generatedName,
-                container
-                        .path("envFrom")
-                        .get(0)
-                        .path("configMapRef")
-                        .path("name")
-                        .asText(),
-                "the Deployment refers to the generated ConfigMap by its hashed name");
-        assertTrue(container.path("image").asText().startsWith("registry.example.go.id/smartcity/smartcity-api:"));
+        for (JsonNode deployment : built) {
+            if (!"Deployment".equals(deployment.path("kind").asText())) {
+                continue;
+            }
+            JsonNode container = deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+            assertEquals(
+                    generatedName,
+                    container
+                            .path("envFrom")
+                            .get(0)
+                            .path("configMapRef")
+                            .path("name")
+                            .asText(),
+                    "the Deployment refers to the generated ConfigMap by its hashed name");
+            assertTrue(container.path("image").asText().startsWith("registry.example.go.id/smartcity/smartcity-api:"));
+        }
     }
 
     private static JsonNode find(Iterable<JsonNode> nodes, String field, String value) {
