@@ -23,10 +23,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one signed delivery: the target is checked again first (against what its name resolves
- * to now), redirects are never followed, and at most 4 KiB of the answer is read.
+ * to now), redirects are never followed, and at most 4 KiB of the answer is read. One attempt
+ * takes at most {@link #REQUEST_TIMEOUT} in all — connecting ({@link #CONNECT_TIMEOUT}), the
+ * answer's headers and the part of its body that is read — however slowly the receiver answers.
  *
  * <p>Each attempt is a {@value #SPAN} span (a child of the request's span for a test delivery, a
  * trace of its own from the worker), and the receiver gets its {@code traceparent}. The span says
@@ -53,6 +59,16 @@ public class WebhookSender {
 
     @Inject
     OpenTelemetry telemetry;
+
+    /** Closes the answers of receivers still sending at their attempt's deadline. */
+    private static final ScheduledExecutorService CUT_OFF = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "webhook-cut-off");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** How long one attempt may take in all ({@link #REQUEST_TIMEOUT}; shorter in tests). */
+    Duration total = REQUEST_TIMEOUT;
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -94,8 +110,9 @@ public class WebhookSender {
         if (refusal.isPresent()) {
             return new Result(null, elapsed(start), "targetUrl " + refusal.get());
         }
+        long deadline = start + total.toNanos();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(total)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "smartcity-webhooks/1")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -108,9 +125,7 @@ public class WebhookSender {
         try {
             HttpResponse<InputStream> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                in.readNBytes(MAX_BODY);
-            }
+            drain(response.body(), deadline);
             int status = response.statusCode();
             boolean ok = status >= 200 && status < 300;
             return new Result(status, elapsed(start), ok ? null : "the receiver answered " + status);
@@ -122,6 +137,32 @@ public class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(null, elapsed(start), "interrupted");
+        }
+    }
+
+    /**
+     * Reads at most {@link #MAX_BODY} bytes of the answer and no longer than until the deadline:
+     * HttpClient's request timeout ends when the headers arrive, so a receiver that trickles its
+     * body would otherwise hold the worker, and the subscription's lease, as long as it liked. The
+     * answer is then closed (and its connection dropped); the status it gave stands.
+     */
+    private static void drain(InputStream in, long deadline) {
+        ScheduledFuture<?> cut =
+                CUT_OFF.schedule(() -> close(in), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try (in) {
+            in.readNBytes(MAX_BODY);
+        } catch (IOException e) {
+            // Cut off at the deadline, or the receiver closed early: the status was given already.
+        } finally {
+            cut.cancel(false);
+        }
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Closing is all that is wanted of it.
         }
     }
 
