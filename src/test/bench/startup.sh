@@ -61,6 +61,7 @@ if [ "${BENCH_BUILD:-1}" != 0 ] || [ ! -d "$work/fast-jar" ] || [ ! -d "$work/ao
   JAVA_HOME=$jdk17 ./mvnw "${mvn_opts[@]}"
   cp -a target/quarkus-app "$work/fast-jar"
 fi
+cache_origin="reused from an earlier run of this script (BENCH_BUILD=0)"
 if [ -n "${BENCH_AOT_APP:-}" ]; then
   rm -rf "$work/aot-jar"
   cp -a "$BENCH_AOT_APP" "$work/aot-jar"
