@@ -41,6 +41,15 @@ public class QuickWinQueries {
                 .list());
     }
 
+    /**
+     * The quick win of the region with its derived numbers, read in one statement, and its
+     * version for the ETag; 404 when the caller may not see it there.
+     */
+    public QuickWinResponse read(String regionCode, UUID id) {
+        QuickWinRepository.Read r = quickWins.readInRegion(regionCode, id).orElseThrow(() -> quickWins.notFound(id));
+        return mapper.toResponse(r.quickWin(), r.derived());
+    }
+
     /** The quick win with its derived progress and realised budget. */
     public QuickWinResponse response(QuickWin q) {
         return mapper.toResponse(q, quickWins.derived(q.id));

@@ -119,8 +119,8 @@ public class QuickWinResource {
     @APIResponse(responseCode = "200", description = "The quick win")
     public RestResponse<QuickWinResponse> get(
             @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        QuickWin q = service.find(regionCode, id);
-        return ETags.ok(queries.response(q), q.version, ifNoneMatch);
+        QuickWinResponse q = queries.read(regionCode, id);
+        return ETags.ok(q, q.version(), ifNoneMatch);
     }
 
     @POST
