@@ -69,18 +69,6 @@ class BimtekStageResourceTest {
                 .path("id");
     }
 
-    private static String stakeholder(String region, String name) {
-        return given().auth()
-                .oauth2(TestData.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", name, "kind", "GOVERNMENT_AGENCY"))
-                .post("/api/v1/regions/" + region + "/stakeholders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     private static Map<String, Object> session(String dimension, int stage, String stageId, String start, String end) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "FGD Smart " + dimension);
@@ -217,8 +205,8 @@ class BimtekStageResourceTest {
                 .body("type", equalTo("urn:smartcity:problem:conflict"))
                 .body("detail", containsString("stage 2 of cohort year 2024"));
 
-        String dinkominfo = stakeholder(region, "Dinas Komunikasi dan Informatika");
-        String bappeda = stakeholder(region, "Bappelitbangda");
+        String dinkominfo = TestData.createStakeholder(region, "Dinas Komunikasi dan Informatika");
+        String bappeda = TestData.createStakeholder(region, "Bappelitbangda");
         String patched = given().auth()
                 .oauth2(coordinator)
                 .contentType(MERGE)
@@ -364,7 +352,11 @@ class BimtekStageResourceTest {
                 "facilitators",
                 List.of(
                         Map.of("name", "Narasumber"),
-                        Map.of("name", "Dinas Tetangga", "stakeholderId", stakeholder(other, "Dinas Tetangga"))));
+                        Map.of(
+                                "name",
+                                "Dinas Tetangga",
+                                "stakeholderId",
+                                TestData.createStakeholder(other, "Dinas Tetangga"))));
         post(region, admin, foreign)
                 .statusCode(422)
                 .body("type", equalTo("urn:smartcity:problem:business-rule"))
@@ -388,7 +380,7 @@ class BimtekStageResourceTest {
                                 "Review akhir masterplan Smart City",
                                 "Komitmen yang ditandatangani kepala daerah dan kepala OPD"));
         // A stakeholder that facilitates a stage is not deleted.
-        String facilitator = stakeholder(region, "Fasilitator");
+        String facilitator = TestData.createStakeholder(region, "Fasilitator");
         Map<String, Object> withFacilitator = stage(2025, 1, "2025-03-03");
         withFacilitator.put("facilitators", List.of(Map.of("name", "Fasilitator", "stakeholderId", facilitator)));
         create(region, withFacilitator);

@@ -28,18 +28,6 @@ class FgdSessionResourceTest {
         return "/api/v1/regions/" + region + "/fgd-sessions";
     }
 
-    private static String stakeholder(String region, String name) {
-        return given().auth()
-                .oauth2(TestData.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", name, "kind", "GOVERNMENT_AGENCY"))
-                .post("/api/v1/regions/" + region + "/stakeholders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     static Map<String, Object> session(String dimension, String start, String end) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "FGD Smart " + dimension);
@@ -70,8 +58,8 @@ class FgdSessionResourceTest {
         String region = TestData.createRegion("Kabupaten Lokakarya");
         String contributor = Tokens.of(Roles.CONTRIBUTOR, region);
         String coordinator = Tokens.of(Roles.COORDINATOR, region);
-        String dinkominfo = stakeholder(region, "Dinas Komunikasi dan Informatika");
-        String bappeda = stakeholder(region, "Bappelitbangda");
+        String dinkominfo = TestData.createStakeholder(region, "Dinas Komunikasi dan Informatika");
+        String bappeda = TestData.createStakeholder(region, "Bappelitbangda");
         Map<String, Object> body = session("GOVERNANCE", "2024-07-11T09:00:00+07:00", "2024-07-11T12:00:00+07:00");
         body.put("facilitatorStakeholderId", dinkominfo);
         String id = create(region, contributor, body);
@@ -210,7 +198,7 @@ class FgdSessionResourceTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("scheduledEnd"));
         Map<String, Object> body = session("LIVING", "2024-07-11T09:00:00+07:00", "2024-07-11T12:00:00+07:00");
-        body.put("facilitatorStakeholderId", stakeholder(other, "Fasilitator Tetangga"));
+        body.put("facilitatorStakeholderId", TestData.createStakeholder(other, "Fasilitator Tetangga"));
         given().auth()
                 .oauth2(TestData.adminToken())
                 .contentType(ContentType.JSON)
@@ -237,8 +225,8 @@ class FgdSessionResourceTest {
     void onlyStakeholdersOfTheSameRegionAreInvitedAndOtherRegionsAreNeverRevealed() {
         String region = TestData.createRegion("Kabupaten Undang");
         String other = TestData.createRegion("Kabupaten Asing");
-        String mine = stakeholder(region, "Dinas Sendiri");
-        String theirs = stakeholder(other, "Dinas Asing");
+        String mine = TestData.createStakeholder(region, "Dinas Sendiri");
+        String theirs = TestData.createStakeholder(other, "Dinas Asing");
         String id = create(
                 region,
                 TestData.adminToken(),
@@ -273,7 +261,7 @@ class FgdSessionResourceTest {
     @Test
     void aCancelledSessionIsFinalAndAStakeholderItRefersToCannotBeDeleted() {
         String region = TestData.createRegion("Kabupaten Batal");
-        String guest = stakeholder(region, "Tamu");
+        String guest = TestData.createStakeholder(region, "Tamu");
         String id = create(
                 region,
                 TestData.adminToken(),

@@ -11,7 +11,6 @@ import id.smartcity.quickwin.api.QuickWinResponse;
 import id.smartcity.testsupport.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -36,27 +35,17 @@ class QuickWinReadTest {
     @Inject
     ObjectMapper json;
 
-    private static String stakeholder(String region, String name) {
-        return given().auth()
-                .oauth2(TestData.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", name, "kind", "GOVERNMENT_AGENCY"))
-                .post("/api/v1/regions/" + region + "/stakeholders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     @Test
     void theOneStatementReadGivesWhatTheEntityGives() throws Exception {
         String region = TestData.createRegion("Kabupaten Baca Sekali");
         Map<String, Object> full = QuickWinResourceTest.body("Satu data desa", "GOVERNANCE", "1250000.50");
         full.put("description", "Portal data desa terpadu");
-        full.put("leadStakeholderId", stakeholder(region, "Dinas Kominfo"));
+        full.put("leadStakeholderId", TestData.createStakeholder(region, "Dinas Kominfo"));
         // Several partners, so that their order is the representation's, not the database's.
         List<String> partners = List.of(
-                stakeholder(region, "Bappeda"), stakeholder(region, "Dinas PMD"), stakeholder(region, "Diskominfo"));
+                TestData.createStakeholder(region, "Bappeda"),
+                TestData.createStakeholder(region, "Dinas PMD"),
+                TestData.createStakeholder(region, "Diskominfo"));
         full.put("partnerStakeholderIds", partners);
         full.put("startDate", "2025-01-06");
         full.put("endDate", "2025-12-19");

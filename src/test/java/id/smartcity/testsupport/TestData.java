@@ -41,4 +41,17 @@ public final class TestData {
     public static String createRegion(String name) {
         return createRegion(freshRegionCode(), name);
     }
+
+    /** Creates a government agency among the region's stakeholders; returns its id. */
+    public static String createStakeholder(String region, String name) {
+        return given().auth()
+                .oauth2(adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "kind", "GOVERNMENT_AGENCY"))
+                .post("/api/v1/regions/" + region + "/stakeholders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
 }
