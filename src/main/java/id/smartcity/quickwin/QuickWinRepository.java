@@ -61,7 +61,7 @@ public class QuickWinRepository extends RegionScopedRepository<QuickWin> {
             + " q.status_reason, q.status_changed_at, q.version, q.created_at, q.updated_at,"
             + " d.progress, d.progress_source, d.budget_realised"
             + " FROM quick_win q LEFT JOIN quick_win_progress d ON d.quick_win_id = q.id"
-            + " WHERE q.id = ? AND q.region_code = ?";
+            + " WHERE q.id = ? AND ";
 
     /**
      * One quick win of the region with its derived numbers, for a read that changes nothing: one
@@ -70,8 +70,7 @@ public class QuickWinRepository extends RegionScopedRepository<QuickWin> {
      * in src/test/bench/README.md). The same region scope as every other query, in the statement.
      */
     public Optional<Read> readInRegion(String regionCode, UUID id) {
-        // Whether the caller sees the region is known before the query, and written into it.
-        String sql = READ_ONE + (scope.sees(regionCode) ? "" : " AND FALSE");
+        String sql = READ_ONE + scope.sqlIs("q.region_code", regionCode);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);

@@ -1,12 +1,16 @@
 package id.smartcity.platform.problem;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Which failures are the database's (answered 503 with Retry-After by {@link ProblemMapper}) rather
@@ -60,10 +64,10 @@ public final class DatabaseFailures {
     }
 
     private static boolean isConnectionFailure(Throwable t) {
-        if (t instanceof java.net.ConnectException
-                || t instanceof java.sql.SQLTransientConnectionException
-                || t instanceof java.sql.SQLNonTransientConnectionException
-                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        if (t instanceof ConnectException
+                || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
+                || t instanceof JDBCConnectionException) {
             return true;
         }
         if (t instanceof SQLException sql) {

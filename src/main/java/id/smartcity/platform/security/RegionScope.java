@@ -95,6 +95,14 @@ public class RegionScope {
         return column + " = ANY(?)";
     }
 
+    /**
+     * {@link #is} for plain SQL: {@code column = ?} (the path's region, bound by the caller) and,
+     * when the caller may not see that region, {@code AND FALSE} — a constant statement either way.
+     */
+    public String sqlIs(String column, String regionCode) {
+        return column + " = ?" + (sees(regionCode) ? "" : " AND FALSE");
+    }
+
     private void resolve() {
         if (resolved) {
             return;
