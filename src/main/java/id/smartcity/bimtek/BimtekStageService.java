@@ -13,8 +13,7 @@ import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.platform.problem.ProblemType;
 import id.smartcity.region.RegionRepository;
-import id.smartcity.stakeholder.Stakeholder;
-import id.smartcity.stakeholder.StakeholderRepository;
+import id.smartcity.stakeholder.StakeholderReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,10 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Bimtek stages (rules in src/docs/bimtek.md): one stage of each number per region and cohort
@@ -46,7 +42,7 @@ public class BimtekStageService {
     BimtekStageQueries queries;
 
     @Inject
-    StakeholderRepository stakeholders;
+    StakeholderReferences stakeholderRefs;
 
     @Inject
     RegionRepository regions;
@@ -187,25 +183,13 @@ public class BimtekStageService {
             throw ApiException.invalid(invalid);
         }
         List<BimtekStageRequest.Facilitator> facilitators = r.facilitators() == null ? List.of() : r.facilitators();
-        Set<UUID> wanted = facilitators.stream()
-                .map(BimtekStageRequest.Facilitator::stakeholderId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        if (wanted.isEmpty()) {
-            return;
-        }
-        Set<UUID> found = stakeholders.inRegion(regionCode, wanted).stream()
-                .map((Stakeholder st) -> st.id)
-                .collect(Collectors.toSet());
-        List<Problem.FieldError> errors = new ArrayList<>();
+        StakeholderReferences.Named named = StakeholderReferences.named();
         for (int i = 0; i < facilitators.size(); i++) {
-            UUID id = facilitators.get(i).stakeholderId();
-            if (id != null && !found.contains(id)) {
-                // Never says whether the id exists in another region.
-                errors.add(new Problem.FieldError(
-                        "facilitators[" + i + "].stakeholderId", "no such stakeholder in this region"));
-            }
+            named.one(
+                    "facilitators[" + i + "].stakeholderId", facilitators.get(i).stakeholderId());
         }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        stakeholderRefs.check(regionCode, named, errors);
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable(errors);
         }

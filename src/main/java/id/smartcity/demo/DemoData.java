@@ -8,14 +8,6 @@ import id.smartcity.fgd.FgdMapper;
 import id.smartcity.fgd.FgdParticipant;
 import id.smartcity.fgd.FgdSession;
 import id.smartcity.fgd.FgdStatus;
-import id.smartcity.quickwin.FundingSource;
-import id.smartcity.quickwin.Kpi;
-import id.smartcity.quickwin.KpiDirection;
-import id.smartcity.quickwin.Milestone;
-import id.smartcity.quickwin.ProgressReport;
-import id.smartcity.quickwin.QuickWin;
-import id.smartcity.quickwin.QuickWinMapper;
-import id.smartcity.quickwin.QuickWinStatus;
 import id.smartcity.region.Region;
 import id.smartcity.region.RegionMapper;
 import id.smartcity.region.RegionType;
@@ -31,9 +23,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,7 +37,7 @@ import org.jboss.logging.Logger;
 /**
  * The Purbalingga demo (Bimtek Smart City Stage II, 11 July 2024, Gedung Ardilawet): the region,
  * its stakeholders per dimension, the stage ({@link DemoBimtek}) and the six FGD sessions of day one, held, with attendance and
- * minutes, one quick win per session with milestones, reports and a KPI, and readiness
+ * minutes, one quick win per session ({@link DemoQuickWins}), and readiness
  * assessments (2024 verified, 2025 draft). Loaded at start-up when {@code smartcity.demo-data} is true and Purbalingga is not there
  * yet; every record goes into the audit trail as made by "system". The organisations are the
  * region's real agencies; contacts and the wording of the minutes are invented for the demo.
@@ -58,7 +48,7 @@ public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     static final String PURBALINGGA = "33.03";
     static final String BANYUMAS = "33.02";
-    private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+    static final ZoneOffset WIB = ZoneOffset.ofHours(7);
 
     @ConfigProperty(name = "smartcity.demo-data", defaultValue = "false")
     boolean enabled;
@@ -85,7 +75,7 @@ public class DemoData {
     FgdMapper fgdMapper;
 
     @Inject
-    QuickWinMapper quickWinMapper;
+    DemoQuickWins quickWins;
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
@@ -225,7 +215,7 @@ public class DemoData {
             OffsetDateTime start = OffsetDateTime.of(2024, 7, 11, slot < 3 ? 9 : 13, 0, 0, 0, WIB);
             FgdSession session =
                     session(d, stage, start, start.plusHours(2).plusMinutes(30), byDimension.get(d), outcomes.get(d));
-            quickWin(session, byDimension.get(d).get(0), outcomes.get(d)[1].replace("Quick win: ", ""), slot);
+            quickWins.add(session, byDimension.get(d).get(0), outcomes.get(d)[1].replace("Quick win: ", ""), slot);
             slot++;
         }
         bimtek.held();
@@ -269,82 +259,6 @@ public class DemoData {
         audit.created(
                 Stakeholder.AUDIT_TYPE, s.id.toString(), PURBALINGGA, stakeholderMapper.toState(s), "email", "phone");
         return s;
-    }
-
-    /**
-     * One quick win per Stage II session, in progress, with four milestones (the first ones done),
-     * two progress reports and a KPI. Budgets are invented, in the range of the ICT budget reported
-     * in 2023 (Rp 2,560,783,220).
-     */
-    private void quickWin(FgdSession session, Stakeholder lead, String title, int n) {
-        QuickWin q = new QuickWin();
-        q.id = UUID.nameUUIDFromBytes(("demo-quick-win-" + session.dimension).getBytes(StandardCharsets.UTF_8));
-        q.regionCode = PURBALINGGA;
-        q.title = Character.toUpperCase(title.charAt(0)) + title.substring(1);
-        q.description = "Program unggulan hasil FGD " + session.title + ", Bimtek Smart City Tahap II.";
-        q.dimension = session.dimension;
-        q.fgdSessionId = session.id;
-        q.leadStakeholderId = lead.id;
-        q.plannedBudget = BigDecimal.valueOf(150_000_000L + 50_000_000L * n).setScale(2);
-        q.fundingSource = n == 4 ? FundingSource.CSR : FundingSource.APBD;
-        q.targetYear = 2025;
-        q.startDate = LocalDate.of(2025, 1, 6);
-        q.endDate = LocalDate.of(2025, 12, 19);
-        q.status = QuickWinStatus.IN_PROGRESS;
-        q.statusReason = "Disetujui Tim Pelaksana";
-        q.statusChangedAt = OffsetDateTime.of(2025, 1, 6, 9, 0, 0, 0, WIB);
-        em.persist(q);
-        audit.created(QuickWin.AUDIT_TYPE, q.id.toString(), PURBALINGGA, quickWinMapper.toState(q));
-        audit.record(
-                AuditAction.TRANSITION,
-                QuickWin.AUDIT_TYPE,
-                q.id.toString(),
-                PURBALINGGA,
-                Map.of("status", "PROPOSED"),
-                Map.of("status", "IN_PROGRESS", "reason", q.statusReason));
-        String[] steps = {"Kajian kebutuhan", "Pengembangan sistem", "Uji coba di OPD percontohan", "Peluncuran"};
-        int[] weights = {1, 3, 2, 1};
-        for (int i = 0; i < steps.length; i++) {
-            Milestone m = new Milestone();
-            m.id = UUID.nameUUIDFromBytes(("demo-milestone-" + session.dimension + i).getBytes(StandardCharsets.UTF_8));
-            m.quickWinId = q.id;
-            m.title = steps[i];
-            m.weight = BigDecimal.valueOf(weights[i]);
-            m.dueDate = LocalDate.of(2025, 3 + 3 * i, 28);
-            m.done = i < 1 + n % 2;
-            m.doneDate = m.done ? m.dueDate.minusDays(3) : null;
-            em.persist(m);
-            audit.created(
-                    Milestone.AUDIT_TYPE, m.id.toString(), PURBALINGGA, Map.of("title", m.title, "weight", weights[i]));
-        }
-        for (int r = 0; r < 2; r++) {
-            ProgressReport report = new ProgressReport();
-            report.id =
-                    UUID.nameUUIDFromBytes(("demo-report-" + session.dimension + r).getBytes(StandardCharsets.UTF_8));
-            report.quickWinId = q.id;
-            report.reportDate = LocalDate.of(2025, 3 + 3 * r, 30);
-            report.percent = BigDecimal.valueOf(15L + 20L * r + 5L * n);
-            report.narrative = r == 0 ? "Kajian kebutuhan selesai." : "Pengembangan berjalan sesuai jadwal.";
-            report.budgetRealised =
-                    q.plannedBudget.multiply(new BigDecimal("0.15")).setScale(2);
-            em.persist(report);
-            audit.created(
-                    ProgressReport.AUDIT_TYPE,
-                    report.id.toString(),
-                    PURBALINGGA,
-                    Map.of("percent", report.percent.toPlainString()));
-        }
-        Kpi kpi = new Kpi();
-        kpi.id = UUID.nameUUIDFromBytes(("demo-kpi-" + session.dimension).getBytes(StandardCharsets.UTF_8));
-        kpi.quickWinId = q.id;
-        kpi.name = "Pengguna layanan per bulan";
-        kpi.unit = "orang";
-        kpi.baseline = BigDecimal.valueOf(200);
-        kpi.target = BigDecimal.valueOf(2000);
-        kpi.actual = BigDecimal.valueOf(650 + 100L * n);
-        kpi.direction = KpiDirection.HIGHER_IS_BETTER;
-        em.persist(kpi);
-        audit.created(Kpi.AUDIT_TYPE, kpi.id.toString(), PURBALINGGA, Map.of("name", kpi.name, "target", 2000));
     }
 
     private FgdSession session(

@@ -20,7 +20,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -375,34 +374,4 @@ public class DocumentResource {
     /** The JSON list's schema (a named page type for the contract). */
     @Schema(name = "DocumentPage")
     static final class DocumentPage extends PageSchema<DocumentResponse> {}
-
-    /**
-     * The multipart form's schema, for the contract. The service enforces the same bounds on the
-     * parts it reads (DocumentService.check, SpooledBody's limit); the constraints here keep this
-     * schema and those bounds in step (ContractLimitsTest).
-     */
-    @Schema(
-            name = "DocumentForm",
-            requiredProperties = {"file", "title", "kind"})
-    static final class DocumentForm {
-        @Size(max = MAX_FILE)
-        @Schema(type = SchemaType.STRING, format = "binary", description = "The file", maxLength = MAX_FILE)
-        public String file;
-
-        @Size(max = DocumentService.MAX_TITLE)
-        @Schema(maxLength = DocumentService.MAX_TITLE, examples = "Notulen FGD Tata Kelola")
-        public String title;
-
-        public DocumentKind kind;
-        public DocumentOwnerType ownerType;
-
-        @Size(max = 36)
-        @Schema(format = "uuid", type = SchemaType.STRING, maxLength = 36)
-        public String ownerId;
-
-        @Size(max = 40)
-        @jakarta.validation.constraints.Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}")
-        @Schema(maxLength = 40, pattern = "^[A-Z][A-Z0-9_]{0,39}$")
-        public String indicatorCode;
-    }
 }

@@ -2,19 +2,18 @@ package id.smartcity.masterplan;
 
 import id.smartcity.dimension.Dimension;
 import id.smartcity.dimension.DimensionRepository;
-import id.smartcity.fgd.FgdSessionRepository;
+import id.smartcity.fgd.FgdSessionReferences;
 import id.smartcity.masterplan.api.BudgetYear;
 import id.smartcity.masterplan.api.OutputIndicator;
 import id.smartcity.masterplan.api.ProgramRequest;
 import id.smartcity.platform.problem.ApiException;
 import id.smartcity.platform.problem.Problem;
 import id.smartcity.quickwin.QuickWinRepository;
-import id.smartcity.stakeholder.StakeholderRepository;
+import id.smartcity.stakeholder.StakeholderReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,10 +32,10 @@ public class ProgramRules {
     DimensionRepository dimensions;
 
     @Inject
-    StakeholderRepository stakeholders;
+    StakeholderReferences stakeholderRefs;
 
     @Inject
-    FgdSessionRepository sessions;
+    FgdSessionReferences sessionRefs;
 
     @Inject
     QuickWinRepository quickWins;
@@ -125,38 +124,11 @@ public class ProgramRules {
 
     private void references(Masterplan m, ProgramRequest r, UUID programId, List<Problem.FieldError> errors) {
         String regionCode = m.regionCode;
-        Set<UUID> people = new LinkedHashSet<>();
-        if (r.leadStakeholderId() != null) {
-            people.add(r.leadStakeholderId());
-        }
-        if (r.partnerStakeholderIds() != null) {
-            people.addAll(r.partnerStakeholderIds());
-        }
-        if (!people.isEmpty()) {
-            Set<UUID> found = new HashSet<>();
-            stakeholders.inRegion(regionCode, people).forEach(s -> found.add(s.id));
-            if (r.leadStakeholderId() != null && !found.contains(r.leadStakeholderId())) {
-                errors.add(new Problem.FieldError("leadStakeholderId", "no such stakeholder in this region"));
-            }
-            for (int i = 0;
-                    r.partnerStakeholderIds() != null
-                            && i < r.partnerStakeholderIds().size();
-                    i++) {
-                if (!found.contains(r.partnerStakeholderIds().get(i))) {
-                    errors.add(new Problem.FieldError(
-                            "partnerStakeholderIds[" + i + "]", "no such stakeholder in this region"));
-                }
-            }
-        }
-        if (r.fgdSessionId() != null) {
-            var session = sessions.findInRegion(regionCode, r.fgdSessionId());
-            if (session.isEmpty()) {
-                errors.add(new Problem.FieldError("fgdSessionId", "no such FGD session in this region"));
-            } else if (session.get().dimension != r.dimension()) {
-                errors.add(new Problem.FieldError(
-                        "fgdSessionId", "is a session of " + session.get().dimension + ", not of " + r.dimension()));
-            }
-        }
+        stakeholderRefs.check(
+                regionCode,
+                StakeholderReferences.leadAndPartners(r.leadStakeholderId(), r.partnerStakeholderIds()),
+                errors);
+        sessionRefs.check(regionCode, r.fgdSessionId(), r.dimension(), errors);
         if (r.quickWinId() != null) {
             if (r.horizon() != Horizon.SHORT) {
                 errors.add(new Problem.FieldError(

@@ -3,7 +3,7 @@ package id.smartcity.quickwin;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.smartcity.audit.AuditAction;
 import id.smartcity.audit.AuditTrail;
-import id.smartcity.fgd.FgdSessionRepository;
+import id.smartcity.fgd.FgdSessionReferences;
 import id.smartcity.platform.http.ETags;
 import id.smartcity.platform.http.MergePatch;
 import id.smartcity.platform.persistence.RegionScopedEntity;
@@ -19,7 +19,7 @@ import id.smartcity.quickwin.api.ProgressReportRequest;
 import id.smartcity.quickwin.api.QuickWinRequest;
 import id.smartcity.quickwin.api.QuickWinTransitionRequest;
 import id.smartcity.region.RegionRepository;
-import id.smartcity.stakeholder.StakeholderRepository;
+import id.smartcity.stakeholder.StakeholderReferences;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,10 +28,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,10 +49,10 @@ public class QuickWinService {
     RegionRepository regions;
 
     @Inject
-    StakeholderRepository stakeholders;
+    StakeholderReferences stakeholderRefs;
 
     @Inject
-    FgdSessionRepository sessions;
+    FgdSessionReferences sessionRefs;
 
     @Inject
     QuickWinMapper mapper;
@@ -296,37 +294,11 @@ public class QuickWinService {
             throw ApiException.invalid("endDate", "must not be before startDate");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (r.fgdSessionId() != null) {
-            var session = sessions.findInRegion(regionCode, r.fgdSessionId());
-            if (session.isEmpty()) {
-                errors.add(new Problem.FieldError("fgdSessionId", "no such FGD session in this region"));
-            } else if (session.get().dimension != r.dimension()) {
-                errors.add(new Problem.FieldError(
-                        "fgdSessionId", "is a session of " + session.get().dimension + ", not of " + r.dimension()));
-            }
-        }
-        Set<UUID> people = new LinkedHashSet<>();
-        if (r.leadStakeholderId() != null) {
-            people.add(r.leadStakeholderId());
-        }
-        if (r.partnerStakeholderIds() != null) {
-            people.addAll(r.partnerStakeholderIds());
-        }
-        if (!people.isEmpty()) {
-            Set<UUID> found = new LinkedHashSet<>();
-            stakeholders.inRegion(regionCode, people).forEach(s -> found.add(s.id));
-            if (r.leadStakeholderId() != null && !found.contains(r.leadStakeholderId())) {
-                errors.add(new Problem.FieldError("leadStakeholderId", "no such stakeholder in this region"));
-            }
-            if (r.partnerStakeholderIds() != null) {
-                for (int i = 0; i < r.partnerStakeholderIds().size(); i++) {
-                    if (!found.contains(r.partnerStakeholderIds().get(i))) {
-                        errors.add(new Problem.FieldError(
-                                "partnerStakeholderIds[" + i + "]", "no such stakeholder in this region"));
-                    }
-                }
-            }
-        }
+        sessionRefs.check(regionCode, r.fgdSessionId(), r.dimension(), errors);
+        stakeholderRefs.check(
+                regionCode,
+                StakeholderReferences.leadAndPartners(r.leadStakeholderId(), r.partnerStakeholderIds()),
+                errors);
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable(errors);
         }

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Masterplan versions, their programs, the workflow, the diff, the roadmap and the dashboard's plan figures. */
@@ -472,13 +473,19 @@ class MasterplanWorkflowTest {
         medium.put("quickWinId", quickWin);
         post(token, programs, medium).statusCode(422).body("errors[0].field", equalTo("quickWinId"));
         Map<String, Object> foreign = program("GOVERNANCE", "SHORT", Y0, Y0);
-        foreign.put("leadStakeholderId", stakeholder(other, "Dinas Asing"));
+        String foreignStakeholder = stakeholder(other, "Dinas Asing");
+        foreign.put("leadStakeholderId", foreignStakeholder);
+        // The second partner is of this region: only the first is named.
+        foreign.put("partnerStakeholderIds", List.of(foreignStakeholder, stakeholder(region, "Dinas Sendiri")));
+        foreign.put("fgdSessionId", UUID.randomUUID().toString());
         foreign.put(
                 "quickWinId",
                 QuickWinResourceTest.create(other, QuickWinResourceTest.body("Asing", "GOVERNANCE", "1")));
         post(token, programs, foreign)
                 .statusCode(422)
-                .body("errors.field", contains("leadStakeholderId", "quickWinId"))
+                .body(
+                        "errors.field",
+                        contains("leadStakeholderId", "partnerStakeholderIds[0]", "fgdSessionId", "quickWinId"))
                 .body("errors.message", org.hamcrest.Matchers.everyItem(containsString("no such")));
         Map<String, Object> shortOne = program("GOVERNANCE", "SHORT", Y0, Y0 + 1);
         shortOne.put("quickWinId", quickWin);

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -411,6 +412,7 @@ public class QuickWinResourceTest {
         Map<String, Object> b = body("Salah dimensi", "ECONOMY", "10");
         b.put("fgdSessionId", session);
         b.put("leadStakeholderId", foreign);
+        b.put("partnerStakeholderIds", List.of(session, foreign));
         given().auth()
                 .oauth2(TestData.adminToken())
                 .contentType(ContentType.JSON)
@@ -418,9 +420,17 @@ public class QuickWinResourceTest {
                 .post(base(region))
                 .then()
                 .statusCode(422)
-                .body("errors.field", contains("fgdSessionId", "leadStakeholderId"))
+                .body(
+                        "errors.field",
+                        contains(
+                                "fgdSessionId",
+                                "leadStakeholderId",
+                                "partnerStakeholderIds[0]",
+                                "partnerStakeholderIds[1]"))
                 .body("errors[0].message", containsString("LIVING"))
-                .body("errors[1].message", equalTo("no such stakeholder in this region"));
+                .body("errors[1].message", equalTo("no such stakeholder in this region"))
+                .body("errors[3].message", equalTo("no such stakeholder in this region"));
+        b.remove("partnerStakeholderIds");
         Map<String, Object> money = body("Uang salah", "LIVING", "1.234");
         given().auth()
                 .oauth2(TestData.adminToken())

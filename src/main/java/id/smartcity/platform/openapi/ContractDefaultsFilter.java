@@ -45,11 +45,7 @@ public class ContractDefaultsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiTrees.components(openAPI);
         components.addHeader(
                 CORS_HEADER,
                 OASFactory.createHeader()

@@ -129,11 +129,7 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void addProblemSchemas(OpenAPI openAPI) {
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiTrees.components(openAPI);
         Schema fieldError = OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("One invalid field, parameter or header")

@@ -94,11 +94,7 @@ public class SharedComponentsFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiTrees.components(openAPI);
         List<PathItem> items = new ArrayList<>(new TreeMap<>(openAPI.getPaths().getPathItems()).values());
         shareResponses(items, components);
         shareRepeatedResponses(items, components);

@@ -1,5 +1,6 @@
 package id.smartcity.platform.security;
 
+import id.smartcity.platform.openapi.OpenApiTrees;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,7 @@ public class OpenIdConnectScheme implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents();
-        if (components == null) {
-            components = OASFactory.createComponents();
-            openAPI.setComponents(components);
-        }
+        Components components = OpenApiTrees.components(openAPI);
         components.addSecurityScheme(
                 NAME,
                 OASFactory.createSecurityScheme()
