@@ -26,6 +26,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
@@ -129,16 +130,29 @@ public class ProblemMapper {
         return respond(new Problem(ProblemType.FORBIDDEN, "Your role does not allow this operation", null), uri);
     }
 
+    /**
+     * The REST layer's "no route". When several resource classes share a path prefix (every
+     * {@code /regions/{regionCode}/…} class and {@code RegionResource}), it answers a method the
+     * path does not have with this instead of {@link NotAllowedException}: a path that other
+     * methods do answer is a 405 with {@code Allow} all the same (RFC 9110 15.5.6).
+     */
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri, Request request) {
+        String allow = allowedMethods.forPath(uri.getRequestUri().getRawPath());
+        if (allow != null && !Arrays.asList(allow.split(", ")).contains(request.getMethod())) {
+            return methodNotAllowed(uri, allow);
+        }
         return respond(new Problem(ProblemType.NOT_FOUND, "No resource at this path", null), uri);
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return methodNotAllowed(uri, allowedMethods.forPath(uri.getRequestUri().getRawPath()));
+    }
+
+    private Response methodNotAllowed(UriInfo uri, String allow) {
         Response response = respond(
                 new Problem(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed on this resource", null), uri);
-        String allow = allowedMethods.forPath(uri.getRequestUri().getRawPath());
         return allow == null
                 ? response
                 : Response.fromResponse(response)
