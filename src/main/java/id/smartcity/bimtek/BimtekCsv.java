@@ -3,66 +3,41 @@ package id.smartcity.bimtek;
 import id.smartcity.bimtek.api.BimtekStageResponse;
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.CsvBody;
-import java.io.IOException;
-import java.io.Writer;
-import java.util.Arrays;
+import id.smartcity.platform.http.CsvColumns;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The CSV columns of Bimtek stages ({@link Csv} has the format); days and facilitators joined by "; ". */
+/**
+ * The CSV columns of Bimtek stages ({@link Csv} has the format), each column's name and value
+ * defined together; days and facilitators joined by "; ".
+ */
 final class BimtekCsv {
 
     private BimtekCsv() {}
 
+    static final CsvColumns<BimtekStageResponse> COLUMNS = CsvColumns.<BimtekStageResponse>builder()
+            .add("id", BimtekStageResponse::id)
+            .add("regionCode", BimtekStageResponse::regionCode)
+            .add("cohortYear", BimtekStageResponse::cohortYear)
+            .add("stageNumber", BimtekStageResponse::stageNumber)
+            .add("title", BimtekStageResponse::title)
+            .add("days", s -> s.days().stream().map(d -> d.date().toString()).collect(Collectors.joining("; ")))
+            .add("venue", BimtekStageResponse::venue)
+            .add(
+                    "facilitators",
+                    s -> s.facilitators().stream().map(f -> f.name()).collect(Collectors.joining("; ")))
+            .add("status", BimtekStageResponse::status)
+            .add("statusReason", BimtekStageResponse::statusReason)
+            .add("sessions", s -> s.attendance().sessions())
+            .add("sessionsHeld", s -> s.attendance().sessionsHeld())
+            .add("invited", s -> s.attendance().invited())
+            .add("attended", s -> s.attendance().attended())
+            .add("absent", s -> s.attendance().absent())
+            .add("stakeholdersAttended", s -> s.attendance().stakeholdersAttended())
+            .add("version", BimtekStageResponse::version)
+            .build();
+
     static CsvBody body(List<BimtekStageResponse> rows) {
-        return CsvBody.of(BimtekCsv::header, rows, BimtekCsv::row);
-    }
-
-    private static void header(Writer w) throws IOException {
-        line(
-                w,
-                "id",
-                "regionCode",
-                "cohortYear",
-                "stageNumber",
-                "title",
-                "days",
-                "venue",
-                "facilitators",
-                "status",
-                "statusReason",
-                "sessions",
-                "sessionsHeld",
-                "invited",
-                "attended",
-                "absent",
-                "stakeholdersAttended",
-                "version");
-    }
-
-    private static void row(Writer w, BimtekStageResponse s) throws IOException {
-        line(
-                w,
-                s.id().toString(),
-                s.regionCode(),
-                Integer.toString(s.cohortYear()),
-                Integer.toString(s.stageNumber()),
-                s.title(),
-                s.days().stream().map(d -> d.date().toString()).collect(Collectors.joining("; ")),
-                s.venue(),
-                s.facilitators().stream().map(f -> f.name()).collect(Collectors.joining("; ")),
-                s.status().name(),
-                s.statusReason(),
-                Long.toString(s.attendance().sessions()),
-                Long.toString(s.attendance().sessionsHeld()),
-                Long.toString(s.attendance().invited()),
-                Long.toString(s.attendance().attended()),
-                Long.toString(s.attendance().absent()),
-                Long.toString(s.attendance().stakeholdersAttended()),
-                Long.toString(s.version()));
-    }
-
-    private static void line(Writer w, String... fields) throws IOException {
-        Csv.line(w, Arrays.asList(fields));
+        return COLUMNS.body(rows);
     }
 }

@@ -2,43 +2,36 @@ package id.smartcity.changes;
 
 import id.smartcity.changes.api.ChangeEventResponse;
 import id.smartcity.platform.http.Csv;
+import id.smartcity.platform.http.CsvColumns;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 
-/** The CSV columns of the change feed ({@link Csv} has the format): the JSON event, flattened. */
+/**
+ * The CSV columns of the change feed ({@link Csv} has the format): the JSON event, flattened, each
+ * column's name and value defined together.
+ */
 final class ChangeCsv {
 
     private ChangeCsv() {}
 
+    static final CsvColumns<ChangeEventResponse> COLUMNS = CsvColumns.<ChangeEventResponse>builder()
+            .add("id", ChangeEventResponse::id)
+            .add("type", ChangeEventResponse::type)
+            .add("occurredAt", ChangeEventResponse::occurredAt)
+            .add("regionCode", ChangeEventResponse::regionCode)
+            .add("entityType", e -> e.entity().type())
+            .add("entityId", e -> e.entity().id())
+            .add("href", e -> e.entity().href())
+            .add("version", ChangeEventResponse::version)
+            .add("auditEventId", ChangeEventResponse::auditEventId)
+            .build();
+
     static void header(Writer w) throws IOException {
-        Csv.line(
-                w,
-                Arrays.asList(
-                        "id",
-                        "type",
-                        "occurredAt",
-                        "regionCode",
-                        "entityType",
-                        "entityId",
-                        "href",
-                        "version",
-                        "auditEventId"));
+        COLUMNS.header(w);
     }
 
+    /** The event as the JSON feed shows it ({@link ChangeEventResponse#of}), one line. */
     static void row(Writer w, ChangeEvent event) throws IOException {
-        ChangeEventResponse e = ChangeEventResponse.of(event);
-        Csv.line(
-                w,
-                Arrays.asList(
-                        e.id(),
-                        e.type(),
-                        e.occurredAt(),
-                        e.regionCode(),
-                        e.entity().type(),
-                        e.entity().id(),
-                        e.entity().href(),
-                        Integer.toString(e.version()),
-                        Long.toString(e.auditEventId())));
+        COLUMNS.row(w, ChangeEventResponse.of(event));
     }
 }

@@ -2,67 +2,39 @@ package id.smartcity.quickwin;
 
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.CsvBody;
+import id.smartcity.platform.http.CsvColumns;
 import id.smartcity.quickwin.api.QuickWinResponse;
-import java.io.IOException;
-import java.io.Writer;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
-/** The CSV columns of quick wins ({@link Csv} has the format). */
+/**
+ * The CSV columns of quick wins ({@link Csv} has the format), each column's name and value defined
+ * together.
+ */
 final class QuickWinCsv {
 
     private QuickWinCsv() {}
 
+    static final CsvColumns<QuickWinResponse> COLUMNS = CsvColumns.<QuickWinResponse>builder()
+            .add("id", QuickWinResponse::id)
+            .add("regionCode", QuickWinResponse::regionCode)
+            .add("title", QuickWinResponse::title)
+            .add("dimension", QuickWinResponse::dimension)
+            .add("status", QuickWinResponse::status)
+            .add("fgdSessionId", QuickWinResponse::fgdSessionId)
+            .add("leadStakeholderId", QuickWinResponse::leadStakeholderId)
+            .add("plannedBudget", QuickWinResponse::plannedBudget)
+            .add("budgetRealised", QuickWinResponse::budgetRealised)
+            .add("currency", QuickWinResponse::currency)
+            .add("fundingSource", QuickWinResponse::fundingSource)
+            .add("targetYear", QuickWinResponse::targetYear)
+            .add("startDate", QuickWinResponse::startDate)
+            .add("endDate", QuickWinResponse::endDate)
+            .add("progressPercent", r -> r.progress().percent().exact())
+            .add("progressSource", r -> r.progress().source())
+            .add("version", QuickWinResponse::version)
+            .build();
+
     static CsvBody body(List<QuickWinResponse> rows) {
-        return CsvBody.of(QuickWinCsv::header, rows, QuickWinCsv::row);
-    }
-
-    private static void header(Writer w) throws IOException {
-        line(
-                w,
-                "id",
-                "regionCode",
-                "title",
-                "dimension",
-                "status",
-                "fgdSessionId",
-                "leadStakeholderId",
-                "plannedBudget",
-                "budgetRealised",
-                "currency",
-                "fundingSource",
-                "targetYear",
-                "startDate",
-                "endDate",
-                "progressPercent",
-                "progressSource",
-                "version");
-    }
-
-    private static void row(Writer w, QuickWinResponse r) throws IOException {
-        line(
-                w,
-                r.id().toString(),
-                r.regionCode(),
-                r.title(),
-                r.dimension().name(),
-                r.status().name(),
-                Objects.toString(r.fgdSessionId(), null),
-                Objects.toString(r.leadStakeholderId(), null),
-                r.plannedBudget(),
-                r.budgetRealised(),
-                r.currency(),
-                r.fundingSource().name(),
-                Integer.toString(r.targetYear()),
-                Objects.toString(r.startDate(), null),
-                Objects.toString(r.endDate(), null),
-                r.progress().percent().exact(),
-                r.progress().source(),
-                Long.toString(r.version()));
-    }
-
-    private static void line(Writer w, String... fields) throws IOException {
-        Csv.line(w, Arrays.asList(fields));
+        return COLUMNS.body(rows);
     }
 }

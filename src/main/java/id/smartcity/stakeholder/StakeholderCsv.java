@@ -2,51 +2,49 @@ package id.smartcity.stakeholder;
 
 import id.smartcity.platform.http.Csv;
 import id.smartcity.platform.http.CsvBody;
+import id.smartcity.platform.http.CsvColumns;
 import id.smartcity.stakeholder.api.StakeholderResponse;
-import java.io.IOException;
-import java.io.Writer;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The CSV columns of stakeholders ({@link Csv} has the format); email and phone only when the
- * caller may see personal data.
+ * The CSV columns of stakeholders ({@link Csv} has the format), each column's name and value
+ * defined together; email and phone only when the caller may see personal data.
  */
 final class StakeholderCsv {
 
     private StakeholderCsv() {}
 
+    static final CsvColumns<StakeholderResponse> COLUMNS = columns(false);
+
+    /** With email and phone, after position. */
+    static final CsvColumns<StakeholderResponse> PERSONAL_COLUMNS = columns(true);
+
     /** The whole export: the header, then one row per stakeholder. */
     static CsvBody body(List<StakeholderResponse> rows, boolean personal) {
-        return CsvBody.of(w -> header(w, personal), rows, (w, s) -> row(w, s, personal));
+        return (personal ? PERSONAL_COLUMNS : COLUMNS).body(rows);
     }
 
-    static void header(Writer w, boolean personal) throws IOException {
-        List<String> columns = new ArrayList<>(List.of("id", "regionCode", "name", "kind", "organisation", "position"));
+    private static CsvColumns<StakeholderResponse> columns(boolean personal) {
+        CsvColumns.Builder<StakeholderResponse> columns = CsvColumns.<StakeholderResponse>builder()
+                .add("id", StakeholderResponse::id)
+                .add("regionCode", StakeholderResponse::regionCode)
+                .add("name", StakeholderResponse::name)
+                .add("kind", StakeholderResponse::kind)
+                .add("organisation", StakeholderResponse::organisation)
+                .add("position", StakeholderResponse::position);
         if (personal) {
-            columns.addAll(List.of("email", "phone"));
+            columns.add("email", StakeholderResponse::email).add("phone", StakeholderResponse::phone);
         }
-        columns.addAll(List.of("memberships", "active", "version", "createdAt", "updatedAt"));
-        Csv.line(w, columns);
-    }
-
-    static void row(Writer w, StakeholderResponse s, boolean personal) throws IOException {
-        // Organisation and position are optional: Arrays.asList, which takes nulls (List.of throws).
-        List<String> row = new ArrayList<>(Arrays.asList(
-                s.id().toString(), s.regionCode(), s.name(), s.kind().name(), s.organisation(), s.position()));
-        if (personal) {
-            row.add(s.email());
-            row.add(s.phone());
-        }
-        row.add(s.memberships().stream()
-                .map(m -> m.dimension() + ":" + m.role())
-                .collect(Collectors.joining(";")));
-        row.add(Boolean.toString(s.active()));
-        row.add(Long.toString(s.version()));
-        row.add(s.createdAt().toString());
-        row.add(s.updatedAt().toString());
-        Csv.line(w, row);
+        return columns.add(
+                        "memberships",
+                        s -> s.memberships().stream()
+                                .map(m -> m.dimension() + ":" + m.role())
+                                .collect(Collectors.joining(";")))
+                .add("active", StakeholderResponse::active)
+                .add("version", StakeholderResponse::version)
+                .add("createdAt", StakeholderResponse::createdAt)
+                .add("updatedAt", StakeholderResponse::updatedAt)
+                .build();
     }
 }
