@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  *   <li>every query parameter's name and value and every path parameter are percent-decoded as
  *       strict UTF-8 and must pass {@link StrictText} — a 400 naming the parameter otherwise;
  *   <li>a query parameter the operation does not declare is a 400 naming it (a misspelt filter
- *       such as {@code dimensoin=} must not silently return everything);
+ *       such as {@code dimensoin=} must not silently return everything), and so is one given twice
+ *       ({@code ?limit=1&limit=2}: no parameter takes several values);
  *   <li>the headers the API reads ({@link #READ_HEADERS}) hold visible ASCII only.
  * </ul>
  *
@@ -64,6 +66,7 @@ public class StrictRequestFilter {
         Set<String> declared = resource.getResourceMethod() == null
                 ? null
                 : DECLARED.computeIfAbsent(resource.getResourceMethod(), StrictRequestFilter::declaredQuery);
+        Set<String> seen = new HashSet<>();
         for (String pair : query.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
@@ -81,6 +84,10 @@ public class StrictRequestFilter {
                         declared.isEmpty()
                                 ? "is not a parameter of this operation, which takes none"
                                 : "is not a parameter of this operation; it takes " + String.join(", ", declared));
+            }
+            if (!seen.add(name)) {
+                // No parameter of the API takes several values: which one would count is a guess.
+                throw ApiException.invalid(shown, "is given more than once; give it once");
             }
         }
     }

@@ -1,6 +1,7 @@
 package id.smartcity.platform.input;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -208,6 +209,27 @@ class StrictInputTest {
                 .get(QuickWinResourceTest.base(region) + "?dimension=GOVERNANCE&limit=5")
                 .then()
                 .statusCode(200);
+    }
+
+    @Test
+    void refusesAQueryParameterGivenTwice() {
+        String region = TestData.createRegion("Twice");
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .get(QuickWinResourceTest.base(region) + "?limit=1&dimension=GOVERNANCE&limit=2")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("limit"))
+                .body("errors[0].message", equalTo("is given more than once; give it once"));
+        // Encoded or not, it is the same name.
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .urlEncodingEnabled(false)
+                .get("/api/v1/audit-events?limit=1&%6Cimit=2")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("limit"));
     }
 
     @Test
