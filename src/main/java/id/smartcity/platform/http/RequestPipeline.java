@@ -25,6 +25,8 @@ import jakarta.ws.rs.Priorities;
  *         <li>{@link #UNDECLARED_BODY_LIMIT} {@code HttpEdge}: a body without a declared length
  *             is counted (HTTP/1.1 read ahead; HTTP/2 counted while the REST layer reads it).
  *       </ol>
+ *   <li><b>REST pre-matching filter</b>: {@link #OPTIONS} {@code OptionsRequests}: an
+ *       {@code OPTIONS} that is no CORS preflight is answered with the path's {@code Allow}.
  *   <li><b>REST request filters</b> (after the route is matched; lower runs first):
  *       <ol>
  *         <li>{@link #LOG_CONTEXT} {@code AccessLog}: the caller's subject and client id and the
@@ -61,6 +63,7 @@ public final class RequestPipeline {
     public static final int RATE_LIMIT = 50;
     public static final int UNDECLARED_BODY_LIMIT = 40;
 
+    public static final int OPTIONS = Priorities.AUTHENTICATION - 700;
     public static final int LOG_CONTEXT = Priorities.AUTHENTICATION - 600;
     public static final int STRICT_TEXT = Priorities.AUTHENTICATION - 500;
     public static final int BODY_LIMIT = Priorities.AUTHENTICATION;
