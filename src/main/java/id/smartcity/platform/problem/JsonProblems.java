@@ -1,14 +1,19 @@
 package id.smartcity.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.smartcity.platform.input.StrictJson;
 import id.smartcity.platform.input.StrictText;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,6 +57,17 @@ public final class JsonProblems {
         if (e instanceof MismatchedInputException) {
             return new Problem(ProblemType.MALFORMED, "Request body must be a JSON object", null);
         }
+        // Valid JSON, but a number too large for its field (2147483648 for an int): name the field.
+        InputCoercionException range =
+                e instanceof InputCoercionException c ? c : e.getCause() instanceof InputCoercionException c ? c : null;
+        if (range != null) {
+            String field = e instanceof JsonMappingException m
+                            && m.getPath() != null
+                            && !m.getPath().isEmpty()
+                    ? path(m)
+                    : path(range.getProcessor());
+            return ApiException.invalid(field, "is out of range for this field").problem();
+        }
         // The parser's own message quotes the body; give the position only.
         String where = e.getLocation() == null
                 ? ""
@@ -74,6 +90,23 @@ public final class JsonProblems {
             }
         }
         return path.length() == 0 ? "body" : path.toString();
+    }
+
+    /** Where the parser stood, as a property path ("body" when it cannot tell). */
+    private static String path(Object processor) {
+        if (!(processor instanceof JsonParser parser)) {
+            return "body";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.addFirst("." + StrictText.excerpt(c.getCurrentName(), MAX_NAME));
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? "body" : path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String describe(Class<?> type) {

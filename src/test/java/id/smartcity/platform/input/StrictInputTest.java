@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +210,44 @@ class StrictInputTest {
                 .get(QuickWinResourceTest.base(region) + "?dimension=GOVERNANCE&limit=5")
                 .then()
                 .statusCode(200);
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsA400NamingTheField() {
+        String region = TestData.createRegion("Angka besar");
+        Map<String, Object> body = QuickWinResourceTest.body("Terlalu besar", "LIVING", "10");
+        body.put("targetYear", new java.math.BigInteger("2147483648"));
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(QuickWinResourceTest.base(region))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:smartcity:problem:validation"))
+                .body("errors.field", contains("targetYear"))
+                .body("errors[0].message", equalTo("is out of range for this field"));
+        // Inside an array, the path names the element.
+        Map<String, Object> stage = Map.of(
+                "cohortYear",
+                2024,
+                "stageNumber",
+                1,
+                "title",
+                "Bimtek Smart City Tahap 1",
+                "days",
+                List.of(
+                        Map.of("day", 1, "date", "2024-05-02"),
+                        Map.of("day", new java.math.BigInteger("99999999999"), "date", "2024-05-03")));
+        given().auth()
+                .oauth2(TestData.adminToken())
+                .contentType(ContentType.JSON)
+                .body(stage)
+                .post("/api/v1/regions/" + region + "/bimtek-stages")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("days[1].day"));
     }
 
     @Test
