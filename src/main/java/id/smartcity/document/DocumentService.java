@@ -89,6 +89,10 @@ public class DocumentService {
     public Document store(String regionCode, DocumentUpload in, SpooledBody content) throws IOException {
         requireRegion(regionCode);
         check(regionCode, in);
+        if (content.size() == 0) {
+            // Nothing to keep, verify or show: no file type can be told from no bytes.
+            throw ApiException.invalid("file", "is empty; a document needs content");
+        }
         String mediaType;
         try (InputStream head = content.open()) {
             mediaType = FileTypes.detect(head, in.fileName(), in.declaredType());

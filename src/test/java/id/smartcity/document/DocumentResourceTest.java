@@ -293,6 +293,21 @@ class DocumentResourceTest {
         ExtractableResponse<Response> vector =
                 raw(contributor, svg, "image/svg+xml", "peta.svg", "title=Peta&kind=PHOTO");
         assertEquals(415, vector.statusCode());
+        // An empty file, raw or as a form, is no document.
+        ExtractableResponse<Response> empty =
+                raw(contributor, new byte[0], "application/pdf", "kosong.pdf", "title=Kosong&kind=MINUTES");
+        assertEquals(400, empty.statusCode(), empty.asString());
+        assertEquals("file", empty.path("errors[0].field"));
+        assertEquals("is empty; a document needs content", empty.path("errors[0].message"));
+        given().auth()
+                .oauth2(contributor)
+                .multiPart("file", "kosong.pdf", new byte[0], "application/pdf")
+                .multiPart("title", "Kosong")
+                .multiPart("kind", "MINUTES")
+                .post(documents())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("file"));
         // Nothing was stored.
         given().auth().oauth2(viewer).get(documents()).then().statusCode(200).body("total", equalTo(0));
         // A CSV is a CSV.
