@@ -35,6 +35,12 @@ public class AllowedMethods {
 
     /** E.g. {@code "GET, HEAD, OPTIONS, POST"}, or null when no resource matches the path. */
     public String forPath(String path) {
+        Set<String> methods = methods(path);
+        return methods.isEmpty() ? null : String.join(", ", methods);
+    }
+
+    /** The methods the path answers, sorted (HEAD with GET, and OPTIONS); empty when no resource matches it. */
+    public Set<String> methods(String path) {
         Set<String> methods = new TreeSet<>();
         for (Route route : routes()) {
             if (route.path().matcher(path).matches()) {
@@ -42,13 +48,13 @@ public class AllowedMethods {
             }
         }
         if (methods.isEmpty()) {
-            return null;
+            return methods;
         }
         if (methods.contains(HttpMethod.GET)) {
             methods.add(HttpMethod.HEAD);
         }
         methods.add(HttpMethod.OPTIONS);
-        return String.join(", ", methods);
+        return methods;
     }
 
     private List<Route> routes() {

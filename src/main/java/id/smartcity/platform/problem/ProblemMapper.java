@@ -33,6 +33,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -138,9 +139,9 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri, Request request) {
-        String allow = allowedMethods.forPath(uri.getRequestUri().getRawPath());
-        if (allow != null && !Arrays.asList(allow.split(", ")).contains(request.getMethod())) {
-            return methodNotAllowed(uri, allow);
+        Set<String> methods = allowedMethods.methods(uri.getRequestUri().getRawPath());
+        if (!methods.isEmpty() && !methods.contains(request.getMethod())) {
+            return methodNotAllowed(uri, String.join(", ", methods));
         }
         return respond(new Problem(ProblemType.NOT_FOUND, "No resource at this path", null), uri);
     }
